@@ -1,0 +1,115 @@
+/**
+ * The server process as a user runs it: start on an embedded PostgreSQL, answer, stop
+ * on SIGTERM leaving nothing behind, start again on the same data, and refuse to start
+ * with one clear line when a setting is wrong.
+ */
+import fs from 'node:fs/promises';
+import net from 'node:net';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import {
+  freePort,
+  postgresRunning,
+  startPortalProcess,
+  tempDataDir,
+  waitHealthy,
+} from '../helpers/portal-process.js';
+
+let dataDir: string;
+beforeAll(async () => {
+  dataDir = await tempDataDir();
+});
+afterAll(async () => {
+  await fs.rm(dataDir, { recursive: true, force: true });
+});
+
+async function typename(url: string): Promise<unknown> {
+  const response = await fetch(`${url}/graphql`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ query: '{ __typename }' }),
+  });
+  return response.json();
+}
+
+describe('the portal process on an embedded PostgreSQL', () => {
+  it('starts, serves, stops on SIGTERM with exit 0 and no postgres left, and restarts on its data', async () => {
+    const port = String(await freePort());
+    const first = startPortalProcess({ PORT: port, DATA_DIR: dataDir });
+    await waitHealthy(first);
+    expect(first.output()).toContain('initialising embedded PostgreSQL');
+    expect(first.output()).toContain('demo data loaded');
+    expect(await typename(first.url)).toEqual({ data: { __typename: 'Query' } });
+    expect(postgresRunning(dataDir)).toBe(true);
+
+    first.child.kill('SIGTERM');
+    expect(await first.exited).toBe(0);
+    expect(postgresRunning(dataDir)).toBe(false);
+
+    const second = startPortalProcess({ PORT: port, DATA_DIR: dataDir });
+    await waitHealthy(second);
+    expect(second.output()).not.toContain('initialising embedded PostgreSQL');
+    expect(second.output()).not.toContain('demo data loaded');
+    expect(await typename(second.url)).toEqual({ data: { __typename: 'Query' } });
+
+    second.child.kill('SIGINT');
+    expect(await second.exited).toBe(0);
+    expect(postgresRunning(dataDir)).toBe(false);
+  });
+
+  it('takes over after a SIGKILL left its PostgreSQL running', async () => {
+    const port = String(await freePort());
+    const killed = startPortalProcess({ PORT: port, DATA_DIR: dataDir });
+    await waitHealthy(killed);
+    killed.child.kill('SIGKILL');
+    await killed.exited;
+    expect(postgresRunning(dataDir)).toBe(true); // the orphan
+
+    const next = startPortalProcess({ PORT: port, DATA_DIR: dataDir });
+    await waitHealthy(next);
+    expect(next.output()).toContain('left running by an earlier server process');
+    next.child.kill('SIGTERM');
+    expect(await next.exited).toBe(0);
+    expect(postgresRunning(dataDir)).toBe(false);
+  });
+});
+
+describe('a start that cannot succeed says why in one line and exits non-zero', () => {
+  async function failedStart(env: Record<string, string>) {
+    const portal = startPortalProcess({ DATA_DIR: dataDir, ...env });
+    const code = await portal.exited;
+    const lines = portal.output().trim().split('\n');
+    return { code, lastLine: lines.at(-1) ?? '', lines };
+  }
+
+  it('a PORT that is not a port', async () => {
+    const { code, lines } = await failedStart({ PORT: 'eighty' });
+    expect(code).toBe(1);
+    expect(lines).toEqual([expect.stringMatching(/^Invalid configuration: PORT .*"eighty"/)]);
+  });
+
+  it('a PORT already in use', async () => {
+    const blocker = net.createServer();
+    const port = await new Promise<number>((resolve) =>
+      blocker.listen(0, '0.0.0.0', () => resolve((blocker.address() as net.AddressInfo).port)),
+    );
+    try {
+      const { code, lastLine } = await failedStart({ PORT: String(port) });
+      expect(code).toBe(1);
+      expect(lastLine).toBe(`PORT ${port} on 0.0.0.0 is already in use`);
+    } finally {
+      blocker.close();
+    }
+  });
+
+  it('an unreachable DATABASE_URL', async () => {
+    const { code, lastLine } = await failedStart({
+      PORT: String(await freePort()),
+      DATABASE_URL: 'postgres://nobody:secret@127.0.0.1:1/portal',
+    });
+    expect(code).toBe(1);
+    expect(lastLine).toMatch(
+      /^DATABASE_URL: cannot connect to 127\.0\.0\.1:1\/portal \(ECONNREFUSED\)$/,
+    );
+    expect(lastLine).not.toContain('secret');
+  });
+});

@@ -1,0 +1,69 @@
+import { describe, expect, it } from 'vitest';
+import { ConfigError, loadConfig } from './config.js';
+
+describe('loadConfig', () => {
+  it('gives the documented defaults for an empty environment', () => {
+    const config = loadConfig({});
+    expect(config).toMatchObject({
+      PORT: 4000,
+      SEED: 'demo',
+      NODE_ENV: 'development',
+      LOG_LEVEL: 'info',
+    });
+    expect(config.DATABASE_URL).toBeUndefined();
+    expect(config.SMTP_URL).toBeUndefined();
+    expect(config.DATA_DIR).toMatch(/\.data$/);
+  });
+
+  it('treats empty strings as unset', () => {
+    expect(loadConfig({ PORT: '', SEED: '' })).toMatchObject({ PORT: 4000, SEED: 'demo' });
+  });
+
+  it('reads every variable it documents', () => {
+    const config = loadConfig({
+      PORT: '8080',
+      DATABASE_URL: 'postgres://u:p@db.internal:5432/portal',
+      SMTP_URL: 'smtp://127.0.0.1:2525',
+      SEED: 'none',
+      NODE_ENV: 'production',
+      LOG_LEVEL: 'warn',
+    });
+    expect(config).toMatchObject({
+      PORT: 8080,
+      DATABASE_URL: 'postgres://u:p@db.internal:5432/portal',
+      SMTP_URL: 'smtp://127.0.0.1:2525',
+      SEED: 'none',
+      NODE_ENV: 'production',
+      LOG_LEVEL: 'warn',
+    });
+  });
+
+  it.each([
+    ['PORT', 'abc'],
+    ['PORT', '70000'],
+    ['PORT', '80.5'],
+    ['DATABASE_URL', 'mysql://localhost/portal'],
+    ['DATABASE_URL', 'not a url'],
+    ['SMTP_URL', 'http://mail.example'],
+    ['SEED', 'everything'],
+    ['NODE_ENV', 'staging'],
+    ['LOG_LEVEL', 'loud'],
+  ])('refuses %s=%s, naming the variable and the value', (name, value) => {
+    expect(() => loadConfig({ [name]: value })).toThrow(ConfigError);
+    expect(() => loadConfig({ [name]: value })).toThrow(
+      new RegExp(`^Invalid configuration: ${name} .*\\(got "${value.replace('.', '\\.')}"\\)$`),
+    );
+  });
+
+  it('names every bad variable at once, in one line', () => {
+    let message = '';
+    try {
+      loadConfig({ PORT: '-1', SEED: 'x' });
+    } catch (error) {
+      message = (error as Error).message;
+    }
+    expect(message).toContain('PORT');
+    expect(message).toContain('SEED');
+    expect(message).not.toContain('\n');
+  });
+});

@@ -1,0 +1,11 @@
+import type { Constructor } from '@mikro-orm/core';
+import type { Migration } from '@mikro-orm/migrations';
+import { Migration20261123184059 } from './Migration20261123184059.js';
+
+/**
+ * Migrations in the order they run; written by `pnpm db:migration`, do not edit by hand.
+ * Listed rather than discovered so src/ (tsx, vitest) and dist/ (node) behave the same.
+ */
+export const migrationsList: { name: string; class: Constructor<Migration> }[] = [
+  { name: 'Migration20261123184059', class: Migration20261123184059 },
+];

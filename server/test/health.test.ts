@@ -1,0 +1,65 @@
+import { afterEach, describe, expect, it } from 'vitest';
+import { createTestDatabase, dropTestDatabase } from './helpers/database.js';
+import { createTestServer, type TestServer } from './helpers/test-server.js';
+
+let server: TestServer | undefined;
+afterEach(async () => {
+  await server?.close();
+  server = undefined;
+});
+
+async function health(url: string) {
+  const response = await fetch(`${url}/healthz`);
+  return { status: response.status, body: (await response.json()) as { status: string } };
+}
+
+describe('GET /healthz', () => {
+  it('is 503 while the database is not up yet, then 200 once it answers', async () => {
+    const database = await createTestDatabase();
+    let release!: () => void;
+    const gate = new Promise<void>((resolve) => (release = resolve));
+    server = await createTestServer({
+      waitReady: false,
+      database: async () => {
+        await gate;
+        return { url: database.url, stop: () => dropTestDatabase(database.name) };
+      },
+    });
+
+    expect(await health(server.url)).toEqual({ status: 503, body: { status: 'starting' } });
+    const early = await fetch(server.graphqlUrl, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ query: '{ __typename }' }),
+    });
+    expect(early.status).toBe(503);
+
+    release();
+    await server.portal.ready;
+    expect(await health(server.url)).toEqual({ status: 200, body: { status: 'ok' } });
+  });
+
+  it('turns 503 when the database stops answering', async () => {
+    server = await createTestServer();
+    expect((await health(server.url)).status).toBe(200);
+
+    await dropTestDatabase(server.databaseName); // ends the server's connections too
+
+    expect(await health(server.url)).toEqual({
+      status: 503,
+      body: { status: 'database unavailable' },
+    });
+  });
+
+  it('makes ready reject, and health stay 503, when the database cannot be opened', async () => {
+    server = await createTestServer({
+      waitReady: false,
+      database: async () => ({
+        url: 'postgres://postgres:postgres@127.0.0.1:1/none',
+        stop: async () => undefined,
+      }),
+    });
+    await expect(server.portal.ready).rejects.toThrow();
+    expect((await health(server.url)).status).toBe(503);
+  });
+});

@@ -1,0 +1,59 @@
+import { loadConfig, type Config } from '../../src/app/config.js';
+import type { Database } from '../../src/app/database.js';
+import { createLogger } from '../../src/app/logger.js';
+import { startPortal, type Portal } from '../../src/app/portal.js';
+import { createTestDatabase, dropTestDatabase } from './database.js';
+
+export interface TestServer {
+  portal: Portal;
+  /** http://127.0.0.1:<port> */
+  url: string;
+  graphqlUrl: string;
+  wsUrl: string;
+  databaseUrl: string;
+  databaseName: string;
+  close(): Promise<void>;
+}
+
+export interface TestServerOptions {
+  env?: Record<string, string>;
+  /** Replaces the fresh per-server database (e.g. to hold the start back). */
+  database?: () => Promise<Database>;
+  /** Wait for `ready` (default true). */
+  waitReady?: boolean;
+}
+
+/**
+ * The whole HTTP + WebSocket server on port 0, over its own fresh copy of the seeded
+ * template database (or the database the options give).
+ */
+export async function createTestServer(options: TestServerOptions = {}): Promise<TestServer> {
+  const { name, url } = await createTestDatabase();
+  const config: Config = loadConfig({
+    PORT: '0',
+    HOST: '127.0.0.1',
+    NODE_ENV: 'test',
+    LOG_LEVEL: process.env.TEST_LOG_LEVEL ?? 'silent',
+    SEED: 'none',
+    ...options.env,
+  });
+  const logger = createLogger(config);
+  const portal = await startPortal({
+    config,
+    logger,
+    database: options.database ?? (async () => ({ url, stop: async () => undefined })),
+  });
+  if (options.waitReady !== false) await portal.ready;
+  return {
+    portal,
+    url: portal.url,
+    graphqlUrl: `${portal.url}/graphql`,
+    wsUrl: `${portal.url.replace('http', 'ws')}/graphql`,
+    databaseUrl: url,
+    databaseName: name,
+    async close() {
+      await portal.close();
+      await dropTestDatabase(name);
+    },
+  };
+}

@@ -1,0 +1,9 @@
+import { defineConfig } from 'vitest/config';
+
+/** Every test of the workspace in one run: `pnpm test`. */
+export default defineConfig({
+  test: {
+    projects: ['server', 'e2e'],
+    reporters: ['default', ['json', { outputFile: '.reports/vitest.json' }]],
+  },
+});
