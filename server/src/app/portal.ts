@@ -74,6 +74,15 @@ export async function startPortal(options: PortalOptions): Promise<Portal> {
         return id;
       },
       autoLogging: { ignore: (req) => req.url === '/healthz' },
+      // One short line per request: headers may carry credentials and are noise anyway.
+      serializers: {
+        req: (req: { id: string; method: string; url: string }) => ({
+          id: req.id,
+          method: req.method,
+          url: req.url,
+        }),
+        res: (res: { statusCode: number }) => ({ statusCode: res.statusCode }),
+      },
     }),
   );
 
