@@ -1,9 +1,14 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
+import { GraphQLError } from 'graphql';
 import type { Logger } from 'pino';
+import type { Viewer } from '../modules/auth/viewer.js';
+import type { Loaders } from './loaders.js';
+import type { Services } from './services.js';
 
 /**
  * What every resolver gets: its own EntityManager fork (one per request or subscription
- * operation, never shared) and a logger carrying the request id.
+ * operation, never shared), the viewer behind the credentials (null without valid ones),
+ * per-request loaders, the services, and a logger carrying the request id.
  *
  * A `type`, not an `interface`: graphql-ws's context typing needs an index-compatible type.
  */
@@ -11,4 +16,19 @@ export type Context = {
   em: EntityManager;
   log: Logger;
   requestId: string;
+  viewer: Viewer | null;
+  loaders: Loaders;
+  services: Services;
 };
+
+/** The viewer, or the request fails with UNAUTHENTICATED. */
+export function requireViewer(context: Context): Viewer {
+  if (!context.viewer) throw unauthenticated();
+  return context.viewer;
+}
+
+export function unauthenticated(): GraphQLError {
+  return new GraphQLError('Sign in, or send a valid API key: Authorization: Bearer <token>.', {
+    extensions: { code: 'UNAUTHENTICATED' },
+  });
+}

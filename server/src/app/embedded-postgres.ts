@@ -119,7 +119,8 @@ async function initialise(
 ): Promise<void> {
   // Parents stay traversable: as root, initdb runs as `postgres` and must reach the folder.
   await fs.mkdir(path.dirname(dataDir), { recursive: true, mode: 0o755 });
-  await fs.mkdir(dataDir, { mode: 0o700 });
+  await fs.mkdir(dataDir, { recursive: true });
+  await fs.chmod(dataDir, 0o700);
   if (ids) await fs.chown(dataDir, ids.uid, ids.gid);
   const pwFile = path.join(os.tmpdir(), `portal-pg-pw-${process.pid}-${Date.now()}`);
   await fs.writeFile(pwFile, `${PASSWORD}\n`, { mode: 0o644 });

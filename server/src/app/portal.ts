@@ -14,7 +14,9 @@ import { WebSocketServer } from 'ws';
 import type { Config } from './config.js';
 import type { Context } from './context.js';
 import { openDatabase, type Database } from './database.js';
+import { Loaders } from './loaders.js';
 import { openOrm, type Orm } from './orm.js';
+import { createServices, type Services } from './services.js';
 import { buildPortalSchema, printPortalSchema } from './schema.js';
 import { seedDatabase } from '../seeders/seed.js';
 
@@ -59,6 +61,7 @@ export async function startPortal(options: PortalOptions): Promise<Portal> {
 
   let phase: Phase = 'starting';
   let orm: Orm | undefined;
+  let services: Services | undefined;
   let database: Database | undefined;
 
   const app = express();
@@ -105,13 +108,28 @@ export async function startPortal(options: PortalOptions): Promise<Portal> {
     path: '/graphql',
     maxPayload: 1 << 20,
   });
+  /** A fresh context: its own EntityManager, the viewer behind the credentials, new loaders. */
+  async function makeContext(
+    authorization: unknown,
+    log: Logger,
+    requestId: string,
+  ): Promise<Context> {
+    if (!orm || !services) throw new Error('The portal is still starting');
+    const em = orm.em.fork();
+    const viewer = await services.auth.authenticate(em, authorization);
+    return { em, log, requestId, viewer, loaders: new Loaders(em, viewer), services };
+  }
+
   const wsCleanup = useServer<Record<string, unknown>, { context?: Context }>(
     {
       schema,
-      context: (): Context => {
-        if (!orm) throw new Error('The portal is still starting');
+      context: (ctx) => {
         const requestId = randomUUID();
-        return { em: orm.em.fork(), log: logger.child({ requestId, transport: 'ws' }), requestId };
+        return makeContext(
+          ctx.connectionParams?.authorization,
+          logger.child({ requestId, transport: 'ws' }),
+          requestId,
+        );
       },
     },
     wsServer,
@@ -148,11 +166,7 @@ export async function startPortal(options: PortalOptions): Promise<Portal> {
     },
     express.json({ limit: '1mb' }),
     expressMiddleware(apollo, {
-      context: async ({ req }): Promise<Context> => ({
-        em: orm!.em.fork(),
-        log: req.log,
-        requestId: req.id as string,
-      }),
+      context: ({ req }) => makeContext(req.headers.authorization, req.log, req.id as string),
     }),
   );
 
@@ -166,6 +180,7 @@ export async function startPortal(options: PortalOptions): Promise<Portal> {
     database = await (options.database ?? (() => openDatabase(config, logger)))();
     orm = await openOrm(database.url, logger);
     if (config.SEED === 'demo') await seedDatabase(orm.em.fork(), logger);
+    services = await createServices(orm.em.fork(), config.JWT_SECRET);
     phase = 'ready';
     logger.info('ready');
   })();

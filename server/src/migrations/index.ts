@@ -1,6 +1,7 @@
 import type { Constructor } from '@mikro-orm/core';
 import type { Migration } from '@mikro-orm/migrations';
 import { Migration20261123184059 } from './Migration20261123184059.js';
+import { Migration20261123185222_domain } from './Migration20261123185222_domain.js';
 
 /**
  * Migrations in the order they run; written by `pnpm db:migration`, do not edit by hand.
@@ -8,4 +9,5 @@ import { Migration20261123184059 } from './Migration20261123184059.js';
  */
 export const migrationsList: { name: string; class: Constructor<Migration> }[] = [
   { name: 'Migration20261123184059', class: Migration20261123184059 },
+  { name: 'Migration20261123185222_domain', class: Migration20261123185222_domain },
 ];

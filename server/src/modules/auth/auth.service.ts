@@ -1,0 +1,99 @@
+import type { EntityManager } from '@mikro-orm/postgresql';
+import { refuse, UserErrorCode } from '../../common/user-error.js';
+import { ApiKey } from '../api-key/api-key.entity.js';
+import { parseApiKeySecret, secretMatches } from '../api-key/api-key-secret.js';
+import { OrganizationKind } from '../organization/organization.entity.js';
+import { verifyPassword } from './password.js';
+import type { TokenService } from './token.js';
+import { Role, User } from './user.entity.js';
+import type { Viewer } from './viewer.js';
+
+const RESELLER_ROLES = new Set([Role.RESELLER_ADMIN, Role.RESELLER_AGENT]);
+
+export function kindOfRole(role: Role): OrganizationKind {
+  return RESELLER_ROLES.has(role) ? OrganizationKind.RESELLER : OrganizationKind.VENDOR;
+}
+
+/** Sign-in and the credentials of each request. */
+export class AuthService {
+  constructor(private readonly tokens: TokenService) {}
+
+  /** One INVALID_CREDENTIALS for an unknown e-mail and a wrong password alike. */
+  async login(em: EntityManager, email: string, password: string) {
+    const user = await em.findOne(
+      User,
+      { email: email.trim().toLowerCase() },
+      { populate: ['passwordHash'] },
+    );
+    const valid = await verifyPassword(user?.passwordHash, password);
+    if (!user || !valid) {
+      refuse(UserErrorCode.INVALID_CREDENTIALS, 'The e-mail or the password is wrong.');
+    }
+    const { token, expiresAt } = await this.tokens.sign({
+      userId: user.id,
+      organizationId: user.organization.id,
+      role: user.role,
+    });
+    const viewer: Viewer = {
+      organizationId: user.organization.id,
+      organizationKind: kindOfRole(user.role),
+      role: user.role,
+      userId: user.id,
+      actingUserId: user.id,
+      apiKeyId: null,
+      scopes: [],
+      expiresAt,
+    };
+    return { token, viewer };
+  }
+
+  /**
+   * The viewer behind an `Authorization: Bearer …` value (a session token or an API key
+   * secret); null when it is missing, malformed, expired or revoked.
+   */
+  async authenticate(em: EntityManager, authorization: unknown): Promise<Viewer | null> {
+    if (typeof authorization !== 'string') return null;
+    const match = /^Bearer\s+(\S+)$/i.exec(authorization.trim());
+    if (!match) return null;
+    const credential = match[1]!;
+
+    const apiKey = parseApiKeySecret(credential);
+    if (apiKey) return this.viewerOfApiKey(em, apiKey.prefix, apiKey.body);
+
+    const claims = await this.tokens.verify(credential);
+    if (!claims) return null;
+    return {
+      organizationId: claims.organizationId,
+      organizationKind: kindOfRole(claims.role),
+      role: claims.role,
+      userId: claims.userId,
+      actingUserId: claims.userId,
+      apiKeyId: null,
+      scopes: [],
+      expiresAt: claims.expiresAt,
+    };
+  }
+
+  private async viewerOfApiKey(
+    em: EntityManager,
+    prefix: string,
+    body: string,
+  ): Promise<Viewer | null> {
+    const key = await em.findOne(
+      ApiKey,
+      { prefix, revokedAt: null },
+      { populate: ['organization'] },
+    );
+    if (!key || !secretMatches(body, key.secretHash)) return null;
+    return {
+      organizationId: key.organization.id,
+      organizationKind: key.organization.kind,
+      role: Role.API_CLIENT,
+      userId: null,
+      actingUserId: key.createdBy.id,
+      apiKeyId: key.id,
+      scopes: [...key.scopes],
+      expiresAt: null,
+    };
+  }
+}

@@ -1,0 +1,60 @@
+import type { ObjectQuery } from '@mikro-orm/core';
+import type { EntityManager } from '@mikro-orm/postgresql';
+import { idOfType } from '../../common/global-id.js';
+import { decodeCursor, encodeCursor, pageSize, toPage } from '../../common/pagination.js';
+import { orderScope } from '../auth/access.js';
+import type { Viewer } from '../auth/viewer.js';
+import { OrganizationKind } from '../organization/organization.entity.js';
+import { ChangeOrder } from './change-order.entity.js';
+import { OrderStatus } from './change-order.enums.js';
+
+export interface OrderListArgs {
+  first?: number | null;
+  after?: string | null;
+  status?: OrderStatus[] | null;
+  /** A customer's global id (from a filter) … */
+  customerId?: string | null;
+  /** … or its key (from Customer.changeOrders). */
+  customerKey?: string;
+}
+
+/** Reading orders: newest number first, always inside the viewer's scope. */
+export class ChangeOrderQueries {
+  async list(em: EntityManager, viewer: Viewer, args: OrderListArgs) {
+    const size = pageSize(args.first);
+    const where: ObjectQuery<ChangeOrder> & Record<string, unknown> = { ...orderScope(viewer) };
+    if (args.status && args.status.length > 0) where.status = { $in: args.status };
+    if (args.customerKey) where.customer = args.customerKey;
+    if (args.customerId != null) {
+      const customerKey = idOfType(args.customerId, 'Customer');
+      // Not a customer id at all: nothing matches, as for a customer the viewer cannot see.
+      if (!customerKey) return { ...toPage<ChangeOrder>([], size, () => ''), totalCount: 0 };
+      where.customer = customerKey;
+    }
+    const totalCount = await em.count(ChangeOrder, where);
+    if (args.after) {
+      const [number] = decodeCursor<[number]>(args.after, ['number']);
+      where.number = { $lt: number };
+    }
+    const rows = await em.find(ChangeOrder, where, {
+      orderBy: { number: 'desc' },
+      limit: size + 1,
+    });
+    return { ...toPage(rows, size, (order) => encodeCursor([order.number])), totalCount };
+  }
+
+  async find(em: EntityManager, viewer: Viewer, orderId: string): Promise<ChangeOrder | null> {
+    const id = idOfType(orderId, 'ChangeOrder');
+    return id ? em.findOne(ChangeOrder, { id, ...orderScope(viewer) }) : null;
+  }
+
+  /** The orders the viewer's reseller must still Final Confirm. */
+  async toConfirm(em: EntityManager, viewer: Viewer): Promise<ChangeOrder[]> {
+    if (viewer.organizationKind !== OrganizationKind.RESELLER) return [];
+    return em.find(
+      ChangeOrder,
+      { ...orderScope(viewer), status: OrderStatus.APPROVED },
+      { orderBy: { decidedAt: 'asc', number: 'asc' }, limit: 500 },
+    );
+  }
+}

@@ -1,0 +1,85 @@
+import type { EntityManager } from '@mikro-orm/postgresql';
+import { idOfType } from '../../common/global-id.js';
+import { decodeCursor, encodeCursor, pageSize, toPage } from '../../common/pagination.js';
+import { inTransaction } from '../../common/transaction.js';
+import {
+  Refusal,
+  refuse,
+  userError,
+  UserErrorCode,
+  type UserError,
+} from '../../common/user-error.js';
+import { customerScope, demand } from '../auth/access.js';
+import type { Viewer } from '../auth/viewer.js';
+import { Contact, Customer } from './customer.entity.js';
+import type { AddContactInput } from './customer.types.js';
+
+/** Deliberately simple: one @, no spaces, a dot in the domain. Mail servers judge the rest. */
+const EMAIL = /^[^\s@]{1,64}@[^\s@]+\.[^\s@]{2,}$/;
+
+export function isEmail(value: string): boolean {
+  return value.length <= 320 && EMAIL.test(value);
+}
+
+export class CustomerService {
+  /** The viewer's customers, by name, optionally those whose name contains `search`. */
+  async list(
+    em: EntityManager,
+    viewer: Viewer,
+    args: { first?: number | null; after?: string | null; search?: string | null },
+  ) {
+    const size = pageSize(args.first);
+    const where: Record<string, unknown> = { ...customerScope(viewer) };
+    const search = args.search?.trim();
+    if (search) where.name = { $ilike: `%${search.replace(/[\\%_]/g, (c) => `\\${c}`)}%` };
+    const totalCount = await em.count(Customer, where);
+    if (args.after) {
+      const [name, id] = decodeCursor<[string, string]>(args.after, ['string', 'string']);
+      where.$or = [{ name: { $gt: name } }, { name, id: { $gt: id } }];
+    }
+    const rows = await em.find(Customer, where, {
+      orderBy: { name: 'asc', id: 'asc' },
+      limit: size + 1,
+    });
+    return { ...toPage(rows, size, (c) => encodeCursor([c.name, c.id])), totalCount };
+  }
+
+  /** A customer the viewer may see, or null (another tenant's id is simply not found). */
+  async find(
+    em: EntityManager,
+    viewer: Viewer,
+    customerId: string,
+    populate: 'billingAccounts'[] = [],
+  ) {
+    const id = idOfType(customerId, 'Customer');
+    return id ? em.findOne(Customer, { id, ...customerScope(viewer) }, { populate }) : null;
+  }
+
+  /** A contact of one of the reseller's customers (e.g. a new implementation lead). */
+  addContact(em: EntityManager, viewer: Viewer, input: AddContactInput) {
+    return inTransaction(em, async (tx) => {
+      demand(viewer, 'writeOrders');
+      const customer = await this.find(tx, viewer, input.customerId);
+      if (!customer) refuse(UserErrorCode.NOT_FOUND, 'No such customer.', ['customerId']);
+      const errors: UserError[] = [];
+      const name = input.name.trim();
+      const email = input.email.trim();
+      if (name.length === 0 || name.length > 200) {
+        errors.push(
+          userError(UserErrorCode.VALIDATION, 'Give a name of 1 to 200 characters.', ['name']),
+        );
+      }
+      if (!isEmail(email)) {
+        errors.push(
+          userError(UserErrorCode.VALIDATION, `"${email.slice(0, 80)}" is not an e-mail address.`, [
+            'email',
+          ]),
+        );
+      }
+      if (errors.length > 0) throw new Refusal(errors);
+      const contact = tx.create(Contact, { customer, name, email });
+      await tx.flush();
+      return contact;
+    });
+  }
+}
