@@ -2,6 +2,7 @@ import fs from 'node:fs/promises';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { repoRoot } from '../src/app/config.js';
+import { Api, USERS } from './helpers/api.js';
 import { graphql, wsClient, wsExecute } from './helpers/client.js';
 import { createTestServer, type TestServer } from './helpers/test-server.js';
 
@@ -20,10 +21,13 @@ describe('GraphQL over HTTP and WebSocket on one port', () => {
     expect(response.data).toEqual({ __typename: 'Query' });
   });
 
-  it('answers over graphql-ws on the same path and port', async () => {
-    const client = wsClient(server.wsUrl);
+  it('answers over graphql-ws on the same path and port, once authenticated', async () => {
+    const rich = await Api.as(server, USERS.rich);
+    const client = wsClient(server.wsUrl, { authorization: `Bearer ${rich.token}` });
     try {
-      expect(await wsExecute(client, '{ __typename }')).toEqual({ data: { __typename: 'Query' } });
+      expect(await wsExecute(client, '{ viewer { role } }')).toEqual({
+        data: { viewer: { role: 'RESELLER_ADMIN' } },
+      });
     } finally {
       await client.dispose();
     }

@@ -2,7 +2,7 @@ import type { EntityManager } from '@mikro-orm/postgresql';
 import { GraphQLError } from 'graphql';
 import type { Logger } from 'pino';
 import type { Viewer } from '../modules/auth/viewer.js';
-import type { Loaders } from './loaders.js';
+import { Loaders as LoadersClass, type Loaders } from './loaders.js';
 import type { Services } from './services.js';
 
 /**
@@ -31,4 +31,13 @@ export function unauthenticated(): GraphQLError {
   return new GraphQLError('Sign in, or send a valid API key: Authorization: Bearer <token>.', {
     extensions: { code: 'UNAUTHENTICATED' },
   });
+}
+
+/**
+ * Gives a long-lived context (one subscription) a fresh EntityManager and loaders before
+ * it resolves its next event, so nothing cached for an earlier event is served again.
+ */
+export function freshContext(context: Context): void {
+  context.em = context.em.fork();
+  context.loaders = new LoadersClass(context.em, context.viewer);
 }

@@ -1,13 +1,19 @@
 import { MikroORM, type Options } from '@mikro-orm/postgresql';
 import { Migrator } from '@mikro-orm/migrations';
+import pg from 'pg';
 import type { Logger } from 'pino';
 import { entities } from './entities.js';
 import { migrationsList } from '../migrations/index.js';
 
 export type Orm = MikroORM;
 
+export interface OrmHooks {
+  /** Sees every SQL statement sent (tests and benchmarks count them). */
+  onQuery?: (sql: string) => void;
+}
+
 /** MikroORM options shared by the server, the migration writer and the tests. */
-export function ormOptions(clientUrl: string, logger: Logger): Options {
+export function ormOptions(clientUrl: string, logger: Logger, hooks: OrmHooks = {}): Options {
   const sqlLogger = logger.child({ component: 'sql' });
   return {
     clientUrl,
@@ -26,15 +32,46 @@ export function ormOptions(clientUrl: string, logger: Logger): Options {
     colors: false,
     debug: sqlLogger.isLevelEnabled('debug'),
     logger: (message) => sqlLogger.debug(message),
+    ...(hooks.onQuery
+      ? {
+          onQuery: (sql: string) => {
+            hooks.onQuery!(sql);
+            return sql;
+          },
+        }
+      : {}),
   };
 }
 
-/** Connects, and brings the schema up to date by running every pending migration. */
-export async function openOrm(clientUrl: string, logger: Logger): Promise<Orm> {
-  const orm = await MikroORM.init(ormOptions(clientUrl, logger));
-  const applied = await orm.migrator.up();
-  if (applied.length > 0) {
-    logger.info({ migrations: applied.map((m) => m.name) }, 'database migrated');
+/** Any fixed number: the key of the lock that lets one instance at a time migrate and seed. */
+const STARTUP_LOCK_KEY = 0x0c0_5747;
+
+/**
+ * Connects, and brings the schema up to date by running every pending migration; then runs
+ * `afterMigrate` (the seeder). Both happen under a PostgreSQL advisory lock, so instances
+ * starting together on one database take turns instead of racing each other's DDL.
+ */
+export async function openOrm(
+  clientUrl: string,
+  logger: Logger,
+  hooks?: OrmHooks,
+  afterMigrate?: (orm: Orm) => Promise<unknown>,
+): Promise<Orm> {
+  const orm = await MikroORM.init(ormOptions(clientUrl, logger, hooks));
+  const lock = new pg.Client({ connectionString: clientUrl });
+  try {
+    await lock.connect();
+    await lock.query('SELECT pg_advisory_lock($1)', [STARTUP_LOCK_KEY]);
+    const applied = await orm.migrator.up();
+    if (applied.length > 0) {
+      logger.info({ migrations: applied.map((m) => m.name) }, 'database migrated');
+    }
+    await afterMigrate?.(orm);
+  } catch (error) {
+    await orm.close();
+    throw error;
+  } finally {
+    await lock.end().catch(() => undefined); // ending the session releases the lock
   }
   return orm;
 }

@@ -7,16 +7,18 @@ import { ApolloServer } from '@apollo/server';
 import { ApolloServerPluginDrainHttpServer } from '@apollo/server/plugin/drainHttpServer';
 import { expressMiddleware } from '@as-integrations/express5';
 import express, { type Request, type Response } from 'express';
-import { useServer } from 'graphql-ws/use/ws';
 import { pinoHttp } from 'pino-http';
 import type { Logger } from 'pino';
-import { WebSocketServer } from 'ws';
 import type { Config } from './config.js';
 import type { Context } from './context.js';
 import { openDatabase, type Database } from './database.js';
 import { Loaders } from './loaders.js';
-import { openOrm, type Orm } from './orm.js';
+import { complexityPlugin, validationRules } from './protection.js';
+import { openOrm, type Orm, type OrmHooks } from './orm.js';
 import { createServices, type Services } from './services.js';
+import { serveGraphqlWs } from './websocket.js';
+import { OrderEventRelay } from '../modules/live/order-event-relay.js';
+import type { Viewer } from '../modules/auth/viewer.js';
 import { buildPortalSchema, printPortalSchema } from './schema.js';
 import { seedDatabase } from '../seeders/seed.js';
 
@@ -37,6 +39,8 @@ export interface Portal {
   ready: Promise<void>;
   /** The ORM, once ready (tests use it to look behind the API). */
   orm(): Orm | undefined;
+  /** The outbox relay, once ready. */
+  relay(): OrderEventRelay | undefined;
   /** Stops accepting, drains HTTP and sockets, closes the ORM, stops the embedded PostgreSQL. */
   close(): Promise<void>;
 }
@@ -46,6 +50,8 @@ export interface PortalOptions {
   logger: Logger;
   /** Where the database comes from; the default follows DATABASE_URL / DATA_DIR. Tests inject. */
   database?: () => Promise<Database>;
+  /** Observers of the ORM (statement counts in tests and benchmarks). */
+  ormHooks?: OrmHooks;
 }
 
 const REQUEST_ID = /^[\w.-]{1,64}$/;
@@ -62,6 +68,7 @@ export async function startPortal(options: PortalOptions): Promise<Portal> {
   let phase: Phase = 'starting';
   let orm: Orm | undefined;
   let services: Services | undefined;
+  let relay: OrderEventRelay | undefined;
   let database: Database | undefined;
 
   const app = express();
@@ -103,53 +110,47 @@ export async function startPortal(options: PortalOptions): Promise<Portal> {
   });
 
   const httpServer = http.createServer(app);
-  const wsServer = new WebSocketServer({
-    server: httpServer,
-    path: '/graphql',
-    maxPayload: 1 << 20,
-  });
-  /** A fresh context: its own EntityManager, the viewer behind the credentials, new loaders. */
-  async function makeContext(
-    authorization: unknown,
-    log: Logger,
-    requestId: string,
-  ): Promise<Context> {
+
+  /** A context: its own EntityManager, the viewer, new loaders (one per request or operation). */
+  function contextFor(viewer: Viewer | null, log: Logger, requestId: string): Context {
     if (!orm || !services) throw new Error('The portal is still starting');
     const em = orm.em.fork();
-    const viewer = await services.auth.authenticate(em, authorization);
     return { em, log, requestId, viewer, loaders: new Loaders(em, viewer), services };
   }
 
-  const wsCleanup = useServer<Record<string, unknown>, { context?: Context }>(
-    {
-      schema,
-      context: (ctx) => {
-        const requestId = randomUUID();
-        return makeContext(
-          ctx.connectionParams?.authorization,
-          logger.child({ requestId, transport: 'ws' }),
-          requestId,
-        );
-      },
+  async function authenticate(authorization: unknown): Promise<Viewer | null> {
+    if (!orm || !services) return null;
+    return services.auth.authenticate(orm.em.fork(), authorization);
+  }
+
+  const graphqlWs = serveGraphqlWs({
+    httpServer,
+    schema,
+    logger,
+    authenticate,
+    makeContext: (viewer, log) => {
+      const requestId = randomUUID();
+      return contextFor(viewer, log.child({ requestId }), requestId);
     },
-    wsServer,
-  );
+  });
 
   const apollo = new ApolloServer<Context>({
     schema,
     introspection: config.NODE_ENV !== 'production',
     includeStacktraceInErrorResponses: config.NODE_ENV === 'development',
     csrfPrevention: true,
+    validationRules,
     allowBatchedHttpRequests: false,
     // main.ts owns SIGTERM/SIGINT and closes the whole portal in order.
     stopOnTerminationSignals: false,
     plugins: [
+      complexityPlugin(schema),
       ApolloServerPluginDrainHttpServer({ httpServer, stopGracePeriodMillis: 5_000 }),
       {
         async serverWillStart() {
           return {
             async drainServer() {
-              await wsCleanup.dispose();
+              await graphqlWs.dispose();
             },
           };
         },
@@ -166,10 +167,12 @@ export async function startPortal(options: PortalOptions): Promise<Portal> {
     },
     express.json({ limit: '1mb' }),
     expressMiddleware(apollo, {
-      context: ({ req }) => makeContext(req.headers.authorization, req.log, req.id as string),
+      context: async ({ req }) =>
+        contextFor(await authenticate(req.headers.authorization), req.log, req.id as string),
     }),
   );
 
+  app.use(jsonBodyErrors);
   serveWebApp(app, config.WEB_DIST);
 
   await listen(httpServer, config);
@@ -178,9 +181,13 @@ export async function startPortal(options: PortalOptions): Promise<Portal> {
 
   const ready = (async () => {
     database = await (options.database ?? (() => openDatabase(config, logger)))();
-    orm = await openOrm(database.url, logger);
-    if (config.SEED === 'demo') await seedDatabase(orm.em.fork(), logger);
-    services = await createServices(orm.em.fork(), config.JWT_SECRET);
+    orm = await openOrm(database.url, logger, options.ormHooks, async (opened) => {
+      if (config.SEED === 'demo') await seedDatabase(opened.em.fork(), logger);
+    });
+    const em = orm.em;
+    relay = new OrderEventRelay({ databaseUrl: database.url, fork: () => em.fork(), logger });
+    await relay.start();
+    services = await createServices(orm.em.fork(), config.JWT_SECRET, relay);
     phase = 'ready';
     logger.info('ready');
   })();
@@ -192,7 +199,7 @@ export async function startPortal(options: PortalOptions): Promise<Portal> {
     await ready.catch(() => undefined);
     await apollo.stop(); // stops accepting, drains HTTP, then disposes graphql-ws (drainServer)
     logger.debug('http and sockets drained');
-    await new Promise<void>((resolve) => wsServer.close(() => resolve()));
+    await relay?.stop();
     await orm?.close();
     logger.debug('orm closed');
     await database?.stop();
@@ -205,6 +212,7 @@ export async function startPortal(options: PortalOptions): Promise<Portal> {
     phase: () => phase,
     ready,
     orm: () => orm,
+    relay: () => relay,
     close: () => (closing ??= close()),
   };
 }
@@ -237,6 +245,27 @@ function listen(server: http.Server, config: Pick<Config, 'PORT' | 'HOST'>): Pro
       resolve();
     });
   });
+}
+
+/**
+ * A body that is not JSON, or over the 1 MB limit, gets a GraphQL-shaped JSON error with
+ * the parser's status (400, 413), never an HTML error page or a stack trace.
+ */
+function jsonBodyErrors(
+  error: { status?: number; type?: string; message?: string },
+  _req: Request,
+  res: Response,
+  next: (error?: unknown) => void,
+): void {
+  const status = error?.status;
+  if (!status || status < 400 || status >= 500) return next(error);
+  const message =
+    error.type === 'entity.too.large'
+      ? 'The request body is larger than 1 MB.'
+      : error.type === 'entity.parse.failed'
+        ? 'The request body is not valid JSON.'
+        : 'The request body cannot be read.';
+  res.status(status).json({ errors: [{ message, extensions: { code: 'BAD_REQUEST' } }] });
 }
 
 /** The built single-page app at `/`, with its client-side routes falling back to index.html. */

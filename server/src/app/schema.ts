@@ -9,6 +9,7 @@ import { CatalogResolver } from '../modules/catalog/catalog.resolver.js';
 import { ChangeOrderResolver } from '../modules/change-order/change-order.resolver.js';
 import { OrderEventResolver } from '../modules/change-order/order-event.resolver.js';
 import { CustomerResolver } from '../modules/customer/customer.resolver.js';
+import { LiveResolver } from '../modules/live/live.resolver.js';
 import { NodeResolver } from '../modules/node/node.resolver.js';
 import { authGate } from './auth-gate.js';
 
@@ -22,6 +23,7 @@ const resolvers = [
   OrderEventResolver,
   AlertResolver,
   ApiKeyResolver,
+  LiveResolver,
 ] as const;
 
 /** The executable schema, built from the resolvers' decorators. */
@@ -31,6 +33,16 @@ export async function buildPortalSchema(): Promise<GraphQLSchema> {
     validate: false, // inputs are checked by the services, answering with userErrors
     scalarsMap: [{ type: Date, scalar: DateTimeScalar }],
     globalMiddlewares: [authGate],
+    // Every subscription brings its own `subscribe` (over the outbox relay); type-graphql
+    // still insists on a pub/sub, so it gets one that says it is not to be used.
+    pubSub: {
+      publish: () => {
+        throw new Error('topics are not used: subscriptions read the outbox relay');
+      },
+      subscribe: () => {
+        throw new Error('topics are not used: subscriptions read the outbox relay');
+      },
+    },
   });
 }
 

@@ -9,6 +9,8 @@ import { ChangeOrderDrafting } from '../modules/change-order/change-order.drafti
 import { ChangeOrderQueries } from '../modules/change-order/change-order.queries.js';
 import { assertTransitionTableSound } from '../modules/change-order/change-order.state.js';
 import { CustomerService } from '../modules/customer/customer.service.js';
+import { LiveService } from '../modules/live/live.service.js';
+import type { OrderEventRelay } from '../modules/live/order-event-relay.js';
 
 /** The domain services, made once per process and shared by every request. */
 export interface Services {
@@ -21,11 +23,13 @@ export interface Services {
   orders: ChangeOrderQueries;
   drafting: ChangeOrderDrafting;
   decisions: ChangeOrderDecisions;
+  live: LiveService;
 }
 
 export async function createServices(
   em: EntityManager,
   jwtSecret: string | undefined,
+  relay: OrderEventRelay,
 ): Promise<Services> {
   assertTransitionTableSound();
   const tokens = await TokenService.create(em, jwtSecret);
@@ -39,5 +43,6 @@ export async function createServices(
     orders: new ChangeOrderQueries(),
     drafting: new ChangeOrderDrafting(),
     decisions: new ChangeOrderDecisions(),
+    live: new LiveService(relay, () => em.fork()),
   };
 }

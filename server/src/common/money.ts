@@ -26,9 +26,10 @@ export function money(cents: number, currency: string): Money {
 
 /** unit price × quantity, in cents. */
 export function times(unitCents: number, quantity: number): number {
-  return safe(unitCents * quantity);
+  return safe(safe(unitCents) * safe(quantity));
 }
 
+/** Checks every value and every running total, so no step can round silently. */
 export function sum(values: number[]): number {
-  return safe(values.reduce((total, value) => total + value, 0));
+  return values.reduce((total, value) => safe(total + safe(value)), 0);
 }

@@ -40,7 +40,10 @@ export function decodeCursor<T extends (string | number)[]>(
     if (
       Array.isArray(keys) &&
       keys.length === shape.length &&
-      keys.every((key, i) => typeof key === shape[i])
+      keys.every(
+        (key, i) =>
+          typeof key === shape[i] && (typeof key !== 'number' || Number.isSafeInteger(key)),
+      )
     ) {
       return keys as T;
     }

@@ -206,3 +206,12 @@ export const ADD_CONTACT = `mutation AddContact($input: AddContactInput!) { addC
 export const CREATE_API_KEY = `mutation CreateKey($input: CreateApiKeyInput!) { createApiKey(input: $input) { apiKey { id name scopes revokedAt } secret userErrors { code message field } } }`;
 export const REVOKE_API_KEY = `mutation Revoke($id: ID!) { revokeApiKey(id: $id) { apiKey { id revokedAt } userErrors { code field } } }`;
 export const API_KEYS = `query { apiKeys { id name scopes revokedAt } }`;
+
+/** Who is asking, with the ids a tenancy test needs. */
+export const VIEWER_IDS = `query ViewerIds { viewer { role scopes user { id name email } organization { id name kind } } }`;
+
+/** An order's events as the viewer sees them, with their ids. */
+export const ORDER_HISTORY = `query OrderHistory($id: ID!) { changeOrder(id: $id) { id status history { id sequence type } } }`;
+
+/** Customer.changeOrders: the orders of one customer the viewer may see. */
+export const CUSTOMER_ORDERS = `query CustomerOrders($id: ID!, $status: [OrderStatus!]) { customer(id: $id) { id changeOrders(first: 100, status: $status) { totalCount edges { node { id status } } } } }`;

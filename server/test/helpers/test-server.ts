@@ -6,6 +6,8 @@ import { createTestDatabase, dropTestDatabase } from './database.js';
 
 export interface TestServer {
   portal: Portal;
+  /** Runs `work` and returns the SQL statements the server sent meanwhile. */
+  statementsDuring(work: () => Promise<unknown>): Promise<string[]>;
   /** http://127.0.0.1:<port> */
   url: string;
   graphqlUrl: string;
@@ -38,9 +40,11 @@ export async function createTestServer(options: TestServerOptions = {}): Promise
     ...options.env,
   });
   const logger = createLogger(config);
+  let recording: string[] | undefined;
   const portal = await startPortal({
     config,
     logger,
+    ormHooks: { onQuery: (sql) => recording?.push(sql) },
     database: options.database ?? (async () => ({ url, stop: async () => undefined })),
   });
   if (options.waitReady !== false) await portal.ready;
@@ -51,6 +55,15 @@ export async function createTestServer(options: TestServerOptions = {}): Promise
     wsUrl: `${portal.url.replace('http', 'ws')}/graphql`,
     databaseUrl: url,
     databaseName: name,
+    async statementsDuring(work) {
+      recording = [];
+      try {
+        await work();
+        return recording;
+      } finally {
+        recording = undefined;
+      }
+    },
     async close() {
       await portal.close();
       await dropTestDatabase(name);

@@ -40,12 +40,12 @@ export async function loadCustomerFacts(
     em.find(
       Product,
       { vendor: { $in: vendorIds } },
-      { populate: ['upgradesTo'], orderBy: { position: 'asc', name: 'asc' } },
+      { populate: ['upgradesTo'], orderBy: { position: 'asc', name: 'asc' }, strategy: 'joined' },
     ),
     em.find(
       Agreement,
       { vendor: { $in: vendorIds }, reseller: { $in: resellerIds } },
-      { populate: ['prices', 'enabledAddOns'] },
+      { populate: ['prices', 'enabledAddOns'], strategy: 'joined' },
     ),
     em.find(InventoryLine, { customer: { $in: customers.map((c) => c.id) } }),
   ]);

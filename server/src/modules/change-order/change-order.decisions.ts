@@ -4,9 +4,10 @@
  * act and what the rules say, and moves the status through `transition()`.
  */
 import type { EntityManager } from '@mikro-orm/postgresql';
+import { idOfType } from '../../common/global-id.js';
 import { inTransaction } from '../../common/transaction.js';
 import { refuse, Refusal, UserErrorCode, type UserError } from '../../common/user-error.js';
-import { demand } from '../auth/access.js';
+import { demand, orderScope } from '../auth/access.js';
 import type { Viewer } from '../auth/viewer.js';
 import { inventoryKey, loadOneCustomerFacts } from '../catalog/customer-facts.js';
 import { applyInventoryChanges, moveSeats } from '../inventory/inventory.apply.js';
@@ -73,14 +74,14 @@ async function idempotently(
 ): Promise<ChangeOrder> {
   if (input.idempotencyKey == null) return act();
   const { idempotencyKey, ...rest } = input;
-  const claim = await claimIdempotencyKey(
-    tx,
-    viewer,
-    operation,
-    idempotencyKey,
-    input.orderId,
-    rest,
-  );
+  // The record keeps the order's key (a uuid, with a foreign key), not its global id: an
+  // order the viewer cannot see is NOT_FOUND before any key is claimed.
+  const orderKey = idOfType(input.orderId, 'ChangeOrder');
+  const visible = orderKey
+    ? await tx.count(ChangeOrder, { id: orderKey, ...orderScope(viewer) })
+    : 0;
+  if (visible === 0) refuse(UserErrorCode.NOT_FOUND, 'No such order.', ['orderId']);
+  const claim = await claimIdempotencyKey(tx, viewer, operation, idempotencyKey, orderKey!, rest);
   if (!claim.replay) return act();
   return tx.findOneOrFail(ChangeOrder, { id: claim.orderId });
 }

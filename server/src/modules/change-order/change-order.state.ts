@@ -46,6 +46,8 @@ export function assertTransitionTableSound(
     for (const to of targets) {
       if (!statuses.includes(to)) throw new Error(`transition table: ${from} → unknown ${to}`);
       if (to === from) throw new Error(`transition table: ${from} → itself`);
+      if (!EVENT_OF[to as OrderStatus])
+        throw new Error(`transition table: ${from} → ${to} records no event`);
     }
   }
   const reached = new Set<string>([OrderStatus.DRAFT]);

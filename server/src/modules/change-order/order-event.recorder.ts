@@ -5,6 +5,9 @@ import type { ChangeOrder } from './change-order.entity.js';
 import { OrderEventType, OrderStatus } from './change-order.enums.js';
 import { OrderEvent } from './order-event.entity.js';
 
+/** The PostgreSQL NOTIFY channel announcing committed order events. */
+export const ORDER_EVENTS_CHANNEL = 'order_events';
+
 /** Any fixed number: the key of the lock that orders event writes. */
 const EVENT_LOCK_KEY = 0x0c0_e7e7;
 
@@ -50,5 +53,7 @@ export async function recordEvent(
   });
   await em.flush();
   await raiseAlertsFor(em, event, order);
+  // Delivered at commit (never for a rollback): wakes every instance's relay at once.
+  await em.execute('SELECT pg_notify(?, ?)', [ORDER_EVENTS_CHANNEL, String(event.sequence)]);
   return event;
 }

@@ -52,7 +52,9 @@ export class CustomerService {
     populate: 'billingAccounts'[] = [],
   ) {
     const id = idOfType(customerId, 'Customer');
-    return id ? em.findOne(Customer, { id, ...customerScope(viewer) }, { populate }) : null;
+    return id
+      ? em.findOne(Customer, { id, ...customerScope(viewer) }, { populate, strategy: 'joined' })
+      : null;
   }
 
   /** A contact of one of the reseller's customers (e.g. a new implementation lead). */

@@ -73,7 +73,9 @@ export class NodeResolver {
     if (!parsed || !type) return null;
     const scope = await type.scope(viewer, context);
     if (!scope) return null;
-    const found = await context.em.findOne(type.entity, { id: parsed.id, ...scope });
+    // $and, not a spread: a scope may itself constrain `id` (Organization's does), and a
+    // spread would let it replace the id asked for.
+    const found = await context.em.findOne(type.entity, { $and: [{ id: parsed.id }, scope] });
     return found as NodeInterface | null;
   }
 }

@@ -1,0 +1,213 @@
+/**
+ * Live delivery across real server processes on one PostgreSQL: what one instance commits
+ * reaches subscribers of another, in order; and a process killed with SIGKILL right after
+ * its commits loses no event and repeats none for a subscriber that resumes.
+ */
+import type { Client } from 'graphql-ws';
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { graphql } from '../../server/test/helpers/client.js';
+import { connected, liveClient, Received } from '../../server/test/helpers/live.js';
+import {
+  freePort,
+  startPortalProcess,
+  waitHealthy,
+  type PortalProcess,
+} from '../helpers/portal-process.js';
+import { startSharedDatabase } from '../helpers/shared-database.js';
+
+const JWT_SECRET = 'e2e-shared-secret-of-at-least-32-characters';
+const ORDER_EVENTS = `subscription Events($filter: OrderEventFilter) {
+  orderEvents(filter: $filter) { sequence type order { id } }
+}`;
+type EventValue = { orderEvents: { sequence: number; type: string; order: { id: string } } };
+
+let database: Awaited<ReturnType<typeof startSharedDatabase>>;
+const processes: PortalProcess[] = [];
+const clients: Client[] = [];
+
+async function instance(): Promise<PortalProcess & { graphqlUrl: string; wsUrl: string }> {
+  const port = String(await freePort());
+  const started = startPortalProcess({ PORT: port, DATABASE_URL: database.url, JWT_SECRET });
+  processes.push(started);
+  await waitHealthy(started);
+  return Object.assign(started, {
+    graphqlUrl: `${started.url}/graphql`,
+    wsUrl: `ws://127.0.0.1:${port}/graphql`,
+  });
+}
+
+async function stopAll(): Promise<void> {
+  for (const client of clients.splice(0)) await client.dispose();
+  for (const running of processes.splice(0)) {
+    if (running.child.exitCode === null && running.child.signalCode === null)
+      running.child.kill('SIGTERM');
+    await running.exited;
+  }
+}
+
+async function login(url: string, email: string): Promise<string> {
+  const response = await graphql<{ login: { token: string } }>(
+    url,
+    'mutation($e: String!) { login(email: $e, password: "demo") { token } }',
+    { e: email },
+  );
+  return response.data!.login.token;
+}
+
+/** Runs one operation, failing on GraphQL errors or userErrors; returns the payload. */
+async function act(url: string, token: string, query: string, variables: Record<string, unknown>) {
+  const response = await graphql<Record<string, any>>(url, query, variables, { token });
+  expect(response.errors).toBeUndefined();
+  const payload = Object.values(response.data!)[0];
+  if (payload && typeof payload === 'object' && 'userErrors' in payload)
+    expect(payload.userErrors).toEqual([]);
+  return payload;
+}
+
+/** A Vertical Demo draft with one +1 line, submitted: returns the order id. */
+async function submittedOrder(url: string, token: string, title: string): Promise<string> {
+  const customers = await act(
+    url,
+    token,
+    '{ customers(search: "Vertical Demo") { edges { node { id licenses { product { id name } billingAccount { id } } } } } }',
+    {},
+  );
+  const customer = customers.edges[0].node;
+  const row = customer.licenses.find((line: any) => line.product.name === 'Stand Alone VM');
+  const created = await act(
+    url,
+    token,
+    'mutation($i: CreateChangeOrderInput!) { createChangeOrder(input: $i) { order { id } userErrors { code } } }',
+    {
+      i: { customerId: customer.id, title },
+    },
+  );
+  const orderId = created.order.id;
+  await act(
+    url,
+    token,
+    'mutation($i: SetChangeOrderLinesInput!) { setChangeOrderLines(input: $i) { order { id } userErrors { code } } }',
+    {
+      i: {
+        orderId,
+        lines: [{ productId: row.product.id, billingAccountId: row.billingAccount.id, delta: 1 }],
+      },
+    },
+  );
+  await act(
+    url,
+    token,
+    'mutation($i: SubmitChangeOrderInput!) { submitChangeOrder(input: $i) { order { id } userErrors { code } } }',
+    {
+      i: { orderId, msaAccepted: true, authorizationConfirmed: true },
+    },
+  );
+  return orderId;
+}
+
+beforeAll(async () => {
+  database = await startSharedDatabase();
+});
+afterEach(stopAll);
+afterAll(async () => {
+  await stopAll();
+  await database?.stop();
+});
+
+describe('two instances on one database', () => {
+  it('a vendor subscribed on B receives, in order, the events of mutations made on A; a reseller on B gets its alert', async () => {
+    const a = await instance();
+    const b = await instance();
+    const [richOnA, kimOnA, kimOnB, richOnB] = await Promise.all([
+      login(a.graphqlUrl, 'rich@rs-vertical.example'),
+      login(a.graphqlUrl, 'kim@vertical.example'),
+      login(b.graphqlUrl, 'kim@vertical.example'),
+      login(b.graphqlUrl, 'rich@rs-vertical.example'),
+    ]);
+    const vendorClient = liveClient(b.wsUrl, kimOnB);
+    const resellerClient = liveClient(b.wsUrl, richOnB);
+    clients.push(vendorClient, resellerClient);
+    const vendorEvents = new Received<EventValue>(vendorClient, ORDER_EVENTS);
+    const alerts = new Received<{ alertRaised: { kind: string; order: { id: string } } }>(
+      resellerClient,
+      'subscription { alertRaised { kind order { id } } }',
+    );
+    await Promise.all([connected(vendorClient), connected(resellerClient)]);
+    // The subscriptions are taken once a first event flows: the submission below.
+
+    const orderId = await submittedOrder(a.graphqlUrl, richOnA, 'Across instances');
+    const [submitted] = await vendorEvents.take(1);
+    expect(submitted!.orderEvents).toMatchObject({ type: 'SUBMITTED', order: { id: orderId } });
+
+    await act(
+      a.graphqlUrl,
+      kimOnA,
+      'mutation($i: OrderDecisionInput!) { approveChangeOrder(input: $i) { order { id } userErrors { code } } }',
+      { i: { orderId } },
+    );
+    await act(
+      a.graphqlUrl,
+      richOnA,
+      'mutation($i: OrderRefInput!) { finalConfirmChangeOrder(input: $i) { order { id } userErrors { code } } }',
+      { i: { orderId } },
+    );
+    const later = await vendorEvents.take(2);
+    expect(later.map((value) => value.orderEvents.type)).toEqual(['APPROVED', 'CONFIRMED']);
+    expect(later[0]!.orderEvents.sequence).toBeGreaterThan(submitted!.orderEvents.sequence);
+    expect(later[1]!.orderEvents.sequence).toBeGreaterThan(later[0]!.orderEvents.sequence);
+
+    const [alert] = await alerts.take(1);
+    expect(alert!.alertRaised).toMatchObject({ kind: 'ORDER_TO_CONFIRM', order: { id: orderId } });
+  });
+});
+
+describe('a process killed with SIGKILL right after its commits', () => {
+  it('loses no committed event and repeats none for a subscriber that resumes with afterSequence', async () => {
+    const a = await instance();
+    const rich = await login(a.graphqlUrl, 'rich@rs-vertical.example');
+    const subscriber = liveClient(a.wsUrl, rich);
+    clients.push(subscriber);
+    const before = new Received<EventValue>(subscriber, ORDER_EVENTS);
+    await connected(subscriber);
+    const firstOrder = await submittedOrder(a.graphqlUrl, rich, 'Before the crash');
+    const seen = await before.take(3);
+    expect(seen.every((value) => value.orderEvents.order.id === firstOrder)).toBe(true);
+    const lastSeen = seen.at(-1)!.orderEvents.sequence;
+
+    // More commits, then the process dies the moment the last one was acknowledged.
+    const committed = [
+      await submittedOrder(a.graphqlUrl, rich, 'Crash 1'),
+      await submittedOrder(a.graphqlUrl, rich, 'Crash 2'),
+    ];
+    a.child.kill('SIGKILL');
+    await a.exited;
+
+    const restarted = await instance();
+    const token = await login(restarted.graphqlUrl, 'rich@rs-vertical.example');
+    const resumedClient = liveClient(restarted.wsUrl, token);
+    clients.push(resumedClient);
+    const resumed = new Received<EventValue>(resumedClient, ORDER_EVENTS, {
+      filter: { afterSequence: lastSeen },
+    });
+    const missed = await resumed.take(6); // each order: CREATED, UPDATED, SUBMITTED
+    expect(missed.map((value) => [value.orderEvents.order.id, value.orderEvents.type])).toEqual(
+      committed.flatMap((id) => [
+        [id, 'CREATED'],
+        [id, 'UPDATED'],
+        [id, 'SUBMITTED'],
+      ]),
+    );
+    const sequences = [...seen, ...missed].map((value) => value.orderEvents.sequence);
+    expect(new Set(sequences).size).toBe(sequences.length);
+
+    // Then live, on the restarted process, with nothing repeated.
+    const afterRestart = await submittedOrder(restarted.graphqlUrl, token, 'After the restart');
+    const live = await resumed.take(3);
+    expect(live.map((value) => value.orderEvents.order.id)).toEqual([
+      afterRestart,
+      afterRestart,
+      afterRestart,
+    ]);
+    expect(resumed.untaken).toEqual([]);
+  });
+});

@@ -1,0 +1,131 @@
+import type http from 'node:http';
+import {
+  type GraphQLError,
+  parse,
+  specifiedRules,
+  validate,
+  type ExecutionArgs,
+  type GraphQLSchema,
+} from 'graphql';
+import { CloseCode, type Context as WsContext } from 'graphql-ws';
+import { useServer } from 'graphql-ws/use/ws';
+import type { Logger } from 'pino';
+import { type WebSocket, WebSocketServer } from 'ws';
+import { can, type Viewer } from '../modules/auth/viewer.js';
+import type { Context } from './context.js';
+import { MAX_COMPLEXITY, operationComplexity, tooComplex, validationRules } from './protection.js';
+
+/** Largest message a client may send (graphql-ws messages are small; 1 MB as for HTTP bodies). */
+const MAX_MESSAGE_BYTES = 1 << 20;
+
+type Extra = { socket: WebSocket; request: http.IncomingMessage; viewer?: Viewer };
+
+export interface GraphqlWsOptions {
+  httpServer: http.Server;
+  schema: GraphQLSchema;
+  logger: Logger;
+  /** The viewer behind a `connection_init` authorization value, or null. */
+  authenticate: (authorization: unknown) => Promise<Viewer | null>;
+  /** A context for one operation of an authenticated socket. */
+  makeContext: (viewer: Viewer, log: Logger) => Context;
+  /** How often to ping each socket; one that does not answer by the next ping is dropped. */
+  keepAliveMs?: number;
+}
+
+/**
+ * graphql-ws on the HTTP server's port and path. A socket authenticates once, in
+ * `connection_init` (`{ "authorization": "Bearer <token or API key>" }`): without valid
+ * credentials, or with an API key lacking SUBSCRIBE, it is closed with 4403; it is closed
+ * again when its token expires. Operations get the same depth, alias and cost limits as
+ * over HTTP. Returns `dispose()`, which closes every socket (1001) and the server.
+ */
+export function serveGraphqlWs(options: GraphqlWsOptions): {
+  dispose: () => Promise<void>;
+  wsServer: WebSocketServer;
+} {
+  const { httpServer, schema, logger } = options;
+  const wsServer = new WebSocketServer({
+    server: httpServer,
+    path: '/graphql',
+    maxPayload: MAX_MESSAGE_BYTES,
+  });
+  const expiryTimers = new Map<WebSocket, NodeJS.Timeout>();
+
+  // Keep-alive: ws pings; a socket that missed the previous ping is gone.
+  const alive = new WeakSet<WebSocket>();
+  wsServer.on('connection', (socket) => {
+    alive.add(socket);
+    socket.on('pong', () => alive.add(socket));
+    socket.on('close', () => {
+      clearTimeout(expiryTimers.get(socket));
+      expiryTimers.delete(socket);
+    });
+  });
+  const pinger = setInterval(() => {
+    for (const socket of wsServer.clients) {
+      if (!alive.has(socket)) {
+        socket.terminate();
+        continue;
+      }
+      alive.delete(socket);
+      socket.ping();
+    }
+  }, options.keepAliveMs ?? 30_000);
+  pinger.unref();
+
+  const cleanup = useServer<Record<string, unknown> | undefined, Extra>(
+    {
+      schema,
+      async onConnect(ctx: WsContext<Record<string, unknown> | undefined, Extra>) {
+        const viewer = await options.authenticate(ctx.connectionParams?.authorization);
+        if (!viewer || !can(viewer, 'subscribe')) return false; // graphql-ws closes with 4403
+        ctx.extra.viewer = viewer;
+        if (viewer.expiresAt) {
+          const socket = ctx.extra.socket;
+          const timer = setTimeout(
+            () => socket.close(CloseCode.Forbidden, 'Credentials expired'),
+            Math.max(0, viewer.expiresAt.getTime() - Date.now()),
+          );
+          timer.unref();
+          expiryTimers.set(socket, timer);
+        }
+        return true;
+      },
+      onSubscribe(ctx, _id, payload) {
+        let document;
+        try {
+          document = parse(payload.query);
+        } catch (error) {
+          return [error as GraphQLError];
+        }
+        const errors = validate(schema, document, [...specifiedRules, ...validationRules]);
+        if (errors.length > 0) return errors;
+        const complexity = operationComplexity(
+          schema,
+          document,
+          payload.operationName ?? undefined,
+          payload.variables ?? undefined,
+        );
+        if (complexity > MAX_COMPLEXITY) return [tooComplex(complexity)];
+        const args: ExecutionArgs = {
+          schema,
+          document,
+          operationName: payload.operationName,
+          variableValues: payload.variables,
+          contextValue: options.makeContext(ctx.extra.viewer!, logger.child({ transport: 'ws' })),
+        };
+        return args;
+      },
+    },
+    wsServer,
+  );
+
+  return {
+    wsServer,
+    async dispose() {
+      clearInterval(pinger);
+      for (const timer of expiryTimers.values()) clearTimeout(timer);
+      await cleanup.dispose();
+    },
+  };
+}

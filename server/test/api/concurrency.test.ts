@@ -1,0 +1,240 @@
+/**
+ * Many requests at once, over HTTP against one server: an order moves once however many
+ * ask (the order's row is locked for each write), idempotency keys make retries safe even
+ * when they race, and order numbers stay unique and increasing.
+ */
+import { randomUUID } from 'node:crypto';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { Api, expectOk, expectRefused, USERS, type Payload } from '../helpers/api.js';
+import { APPROVE, CREATE_ORDER, FINAL_CONFIRM, PENDING_ALERTS } from '../helpers/documents.js';
+import {
+  approvedOrder,
+  draftOrder,
+  historyTypes,
+  observe,
+  outcomes,
+  quantities,
+  readOrder,
+  submit,
+  submittedOrder,
+} from '../helpers/orders.js';
+import { createTestServer, type TestServer } from '../helpers/test-server.js';
+
+let server: TestServer;
+let rich: Api;
+let kim: Api;
+let other: Api;
+let verticalDemoId: string;
+
+beforeAll(async () => {
+  server = await createTestServer();
+  [rich, kim, other] = await Promise.all([
+    Api.as(server, USERS.rich),
+    Api.as(server, USERS.kim),
+    Api.as(server, USERS.other),
+  ]);
+  verticalDemoId = await rich.customerId('Vertical Demo');
+});
+afterAll(() => server.close());
+
+/** `count` copies of one request, all sent before any answer is awaited. */
+function burst(count: number, request: (i: number) => Promise<Payload>): Promise<Payload[]> {
+  return Promise.all(Array.from({ length: count }, (_, i) => request(i)));
+}
+
+const count = (types: string[], type: string) => types.filter((t) => t === type).length;
+
+/** The kinds of `api`'s pending alerts about one order. */
+async function alertKinds(api: Api, orderId: string): Promise<string[]> {
+  const { pendingAlerts } = await api.call<{
+    pendingAlerts: { kind: string; order: { id: string } }[];
+  }>(PENDING_ALERTS);
+  return pendingAlerts.filter((alert) => alert.order.id === orderId).map((alert) => alert.kind);
+}
+
+describe('racing transitions: one wins, the rest are INVALID_TRANSITION', () => {
+  it('20 Final Confirms of one APPROVED order at once: the inventory moves once', async () => {
+    const order = await approvedOrder(rich, kim, 'Vertical Demo', {
+      'Premium PLUS IPECS ONE USER': 2,
+    });
+    const before = await quantities(rich, verticalDemoId);
+
+    const payloads = await burst(20, () => rich.mutate(FINAL_CONFIRM, { orderId: order.id }));
+
+    const { succeeded, refusedWith } = outcomes(payloads);
+    expect(succeeded).toHaveLength(1);
+    expect(succeeded[0]!.order).toMatchObject({ status: 'CONFIRMED' });
+    expect(refusedWith).toEqual(Array(19).fill('INVALID_TRANSITION'));
+    expect(await quantities(rich, verticalDemoId)).toEqual({
+      ...before,
+      'Premium PLUS IPECS ONE USER': before['Premium PLUS IPECS ONE USER']! + 2,
+    });
+    expect(count(await historyTypes(rich, order.id), 'CONFIRMED')).toBe(1);
+  });
+
+  it('10 approvals of one SUBMITTED order at once: one applies, one alert is raised', async () => {
+    const order = await submittedOrder(rich, 'Vertical Demo', { 'Premium UC User': 1 });
+
+    const payloads = await burst(10, (i) =>
+      kim.mutate(APPROVE, { orderId: order.id, comment: `Approval ${i}` }),
+    );
+
+    const { succeeded, refusedWith } = outcomes(payloads);
+    expect(succeeded).toHaveLength(1);
+    expect(refusedWith).toEqual(Array(9).fill('INVALID_TRANSITION'));
+    const winner = succeeded[0]!.order!;
+    expect(await readOrder(rich, order.id)).toMatchObject({
+      status: 'APPROVED',
+      version: order.version + 1,
+      approvalComment: winner.approvalComment,
+    });
+    expect(count(await historyTypes(rich, order.id), 'APPROVED')).toBe(1);
+    expect(await alertKinds(rich, order.id)).toEqual(['ORDER_TO_CONFIRM']);
+  });
+});
+
+describe('idempotency keys: a retry gets the first outcome instead of acting twice', () => {
+  it('submit twice with one key: the same submitted order, one SUBMITTED event', async () => {
+    const draft = await draftOrder(rich, 'Vertical Demo', { 'Basic User': 1 });
+    const idempotencyKey = randomUUID();
+
+    const first = await submit(rich, draft, { idempotencyKey });
+    const retry = await submit(rich, draft, { idempotencyKey });
+
+    expectOk(first);
+    expectOk(retry);
+    expect(first.order).toMatchObject({ id: draft.id, status: 'SUBMITTED' });
+    expect(retry.order).toMatchObject({
+      id: draft.id,
+      number: first.order!.number,
+      status: 'SUBMITTED',
+      version: first.order!.version,
+      submittedAt: first.order!.submittedAt,
+    });
+    expect(count(await historyTypes(rich, draft.id), 'SUBMITTED')).toBe(1);
+    expect(await alertKinds(kim, draft.id)).toEqual(['ORDER_SUBMITTED']);
+
+    // Without a key, a second submit is a second attempt, and the order is no draft any more.
+    expectRefused(await submit(rich, draft), 'INVALID_TRANSITION');
+  });
+
+  it('the same key with another input is VALIDATION on idempotencyKey', async () => {
+    const first = await draftOrder(rich, 'Vertical Demo', { 'Basic User': 1 });
+    const second = await draftOrder(rich, 'Vertical Demo', { 'Basic User': 1 });
+    const idempotencyKey = randomUUID();
+    expectOk(await submit(rich, first, { idempotencyKey }));
+
+    const before = await observe(rich, second);
+    const otherOrder = await submit(rich, second, { idempotencyKey });
+    expectRefused(otherOrder, 'VALIDATION');
+    expect(otherOrder.userErrors[0]!.field).toEqual(['idempotencyKey']);
+    expect(await observe(rich, second)).toEqual(before);
+
+    const otherTicks = await submit(rich, first, { idempotencyKey, expectedVersion: 2 });
+    expectRefused(otherTicks, 'VALIDATION');
+    expect(otherTicks.userErrors[0]!.field).toEqual(['idempotencyKey']);
+
+    // Keys are per operation: the same key on Final Confirm is a new request.
+    expectRefused(
+      await rich.mutate(FINAL_CONFIRM, { orderId: first.id, idempotencyKey }),
+      'INVALID_TRANSITION',
+    );
+  });
+
+  it('10 submits with one key at once: all answer with the same order, one SUBMITTED event', async () => {
+    const draft = await draftOrder(rich, 'Vertical Demo', { 'Basic User & no VM': 1 });
+    const idempotencyKey = randomUUID();
+
+    const payloads = await burst(10, () => submit(rich, draft, { idempotencyKey }));
+
+    const { succeeded } = outcomes(payloads);
+    expect(succeeded).toHaveLength(10);
+    for (const payload of payloads) {
+      expect(payload.order).toMatchObject({ id: draft.id, status: 'SUBMITTED', version: 3 });
+    }
+    expect(count(await historyTypes(rich, draft.id), 'SUBMITTED')).toBe(1);
+    expect(await alertKinds(kim, draft.id)).toEqual(['ORDER_SUBMITTED']);
+  });
+
+  it('Final Confirm twice with one key: both CONFIRMED, the inventory moves once', async () => {
+    const order = await approvedOrder(rich, kim, 'Vertical Demo', { 'Stand Alone VM': 3 });
+    const before = await quantities(rich, verticalDemoId);
+    const idempotencyKey = randomUUID();
+
+    const first = await rich.mutate(FINAL_CONFIRM, { orderId: order.id, idempotencyKey });
+    const retry = await rich.mutate(FINAL_CONFIRM, { orderId: order.id, idempotencyKey });
+
+    expectOk(first);
+    expectOk(retry);
+    expect(retry.order).toMatchObject({
+      id: order.id,
+      status: 'CONFIRMED',
+      version: first.order!.version,
+      confirmedAt: first.order!.confirmedAt,
+    });
+    expect(await quantities(rich, verticalDemoId)).toEqual({
+      ...before,
+      'Stand Alone VM': before['Stand Alone VM']! + 3,
+    });
+    expect(count(await historyTypes(rich, order.id), 'CONFIRMED')).toBe(1);
+
+    // The key belongs to that order now.
+    const another = await approvedOrder(rich, kim, 'Vertical Demo', { 'Stand Alone VM': 1 });
+    const reused = await rich.mutate(FINAL_CONFIRM, { orderId: another.id, idempotencyKey });
+    expectRefused(reused, 'VALIDATION');
+    expect(reused.userErrors[0]!.field).toEqual(['idempotencyKey']);
+    expect((await readOrder(rich, another.id))!.status).toBe('APPROVED');
+  });
+
+  it('10 Final Confirms with one key at once: all CONFIRMED, the inventory moves once', async () => {
+    const order = await approvedOrder(rich, kim, 'Vertical Demo', {
+      'Skype for Business 2010 RCCV': 5,
+    });
+    const before = await quantities(rich, verticalDemoId);
+    const idempotencyKey = randomUUID();
+
+    const payloads = await burst(10, () =>
+      rich.mutate(FINAL_CONFIRM, { orderId: order.id, idempotencyKey }),
+    );
+
+    expect(outcomes(payloads).succeeded).toHaveLength(10);
+    for (const payload of payloads) {
+      expect(payload.order).toMatchObject({ id: order.id, status: 'CONFIRMED' });
+    }
+    expect(await quantities(rich, verticalDemoId)).toEqual({
+      ...before,
+      'Skype for Business 2010 RCCV': before['Skype for Business 2010 RCCV']! + 5,
+    });
+    expect(count(await historyTypes(rich, order.id), 'CONFIRMED')).toBe(1);
+  });
+});
+
+describe('order numbers', () => {
+  it('are unique and increasing across concurrent creates', async () => {
+    const create = async (api: Api, customer: string) => {
+      const payload = await api.mutate(CREATE_ORDER, {
+        customerId: await api.customerId(customer),
+        title: 'Numbered',
+      });
+      expectOk(payload);
+      return payload.order!.number as number;
+    };
+    const first = await create(rich, 'Vertical Demo');
+
+    const numbers = await Promise.all(
+      Array.from({ length: 12 }, (_, i) =>
+        i % 3 === 0
+          ? create(other, 'Other Co')
+          : create(rich, i % 3 === 1 ? 'Vertical Demo' : 'Acme Mail'),
+      ),
+    );
+
+    const last = await create(rich, 'Acme Mail');
+    expect(first).toBeGreaterThanOrEqual(500001);
+    expect(new Set(numbers).size).toBe(numbers.length);
+    for (const number of numbers) {
+      expect(number).toBeGreaterThan(first);
+      expect(number).toBeLessThan(last);
+    }
+  });
+});

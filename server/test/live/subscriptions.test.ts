@@ -1,0 +1,356 @@
+/**
+ * Live: order events, alerts and one order's updates reach exactly who may see them, as
+ * they commit; a subscriber that comes back with afterSequence misses nothing and gets
+ * nothing twice. Sockets authenticate in connection_init.
+ */
+import { SignJWT } from 'jose';
+import type { Client } from 'graphql-ws';
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { Setting } from '../../src/modules/auth/setting.entity.js';
+import { Api, expectOk, USERS } from '../helpers/api.js';
+import {
+  APPROVE,
+  CREATE_API_KEY,
+  CREATE_ORDER,
+  FINAL_CONFIRM,
+  REJECT,
+  SET_LINES,
+  SUBMIT,
+  UPDATE_ORDER,
+} from '../helpers/documents.js';
+import { closedWith, connected, connectionOutcome, liveClient, Received } from '../helpers/live.js';
+import { createTestServer, type TestServer } from '../helpers/test-server.js';
+
+const ORDER_EVENTS = `subscription Events($filter: OrderEventFilter) {
+  orderEvents(filter: $filter) { sequence type fromStatus toStatus order { id number status } }
+}`;
+const ALERTS = `subscription { alertRaised { id kind order { id number } } }`;
+const ORDER_UPDATES = `subscription Updates($orderId: ID!) { changeOrderUpdated(orderId: $orderId) { id status version title } }`;
+
+type EventValue = { orderEvents: { sequence: number; type: string; order: { id: string } } };
+
+let server: TestServer;
+let rich: Api;
+let kim: Api;
+let morgan: Api;
+let other: Api;
+const clients: Client[] = [];
+
+function client(api: Api | string | undefined): Client {
+  const made = liveClient(
+    server.wsUrl,
+    typeof api === 'string' || api === undefined ? api : api.token,
+  );
+  clients.push(made);
+  return made;
+}
+
+beforeAll(async () => {
+  server = await createTestServer();
+  [rich, kim, morgan, other] = await Promise.all([
+    Api.as(server, USERS.rich),
+    Api.as(server, USERS.kim),
+    Api.as(server, USERS.morgan),
+    Api.as(server, USERS.other),
+  ]);
+});
+afterEach(async () => {
+  for (const made of clients.splice(0)) await made.dispose();
+});
+afterAll(() => server.close());
+
+/** A Vertical Demo draft with one +1 line; returns the order id. */
+async function draft(title = 'Live order'): Promise<string> {
+  const customerId = await rich.customerId('Vertical Demo');
+  const row = (await rich.grid(customerId)).get('Basic User With VM')!;
+  const created = await rich.mutate(CREATE_ORDER, { customerId, title });
+  expectOk(created);
+  const orderId = created.order!.id as string;
+  expectOk(
+    await rich.mutate(SET_LINES, {
+      orderId,
+      lines: [{ productId: row.product.id, billingAccountId: row.billingAccount.id, delta: 1 }],
+    }),
+  );
+  return orderId;
+}
+
+async function submit(orderId: string) {
+  expectOk(await rich.mutate(SUBMIT, { orderId, msaAccepted: true, authorizationConfirmed: true }));
+}
+
+/** Subscribes and waits until the server has taken the subscription (the relay listens). */
+async function subscribed<T>(made: Client, query: string, variables?: Record<string, unknown>) {
+  const listeners = server.portal.relay()!.listenerCount;
+  const received = new Received<T>(made, query, variables);
+  await connected(made).catch(() => undefined);
+  // The subscribe message is processed right after the ack; wait for its relay listener.
+  while (server.portal.relay()!.listenerCount === listeners) await new Promise(setImmediate);
+  return received;
+}
+
+describe('orderEvents', () => {
+  it('gives the reseller every event of its orders and the vendor those after the draft, in order', async () => {
+    const richEvents = await subscribed<EventValue>(client(rich), ORDER_EVENTS);
+    const kimEvents = await subscribed<EventValue>(client(kim), ORDER_EVENTS);
+    const orderId = await draft();
+    await submit(orderId);
+    expectOk(await kim.mutate(APPROVE, { orderId }));
+    expectOk(await rich.mutate(FINAL_CONFIRM, { orderId }));
+
+    const richSeen = await richEvents.take(5);
+    expect(richSeen.map((value) => value.orderEvents.type)).toEqual([
+      'CREATED',
+      'UPDATED',
+      'SUBMITTED',
+      'APPROVED',
+      'CONFIRMED',
+    ]);
+    const sequences = richSeen.map((value) => value.orderEvents.sequence);
+    expect(sequences).toEqual([...sequences].sort((a, b) => a - b));
+
+    const kimSeen = await kimEvents.take(3);
+    expect(kimSeen.map((value) => value.orderEvents.type)).toEqual([
+      'SUBMITTED',
+      'APPROVED',
+      'CONFIRMED',
+    ]);
+    expect(kimSeen.every((value) => value.orderEvents.order.id === orderId)).toBe(true);
+  });
+
+  it('gives another reseller and another vendor nothing of it', async () => {
+    const otherEvents = await subscribed<EventValue>(client(other), ORDER_EVENTS);
+    const morganEvents = await subscribed<EventValue>(client(morgan), ORDER_EVENTS);
+    const richEvents = await subscribed<EventValue>(client(rich), ORDER_EVENTS);
+    const orderId = await draft('Not for others');
+    await submit(orderId);
+    await richEvents.take(3); // all three committed and relayed
+    // A later event of other's own proves its stream is live and had nothing before it.
+    const otherCustomer = await other.customerId('Other Co');
+    expectOk(await other.mutate(CREATE_ORDER, { customerId: otherCustomer, title: 'Own order' }));
+    const [own] = await otherEvents.take(1);
+    expect(own!.orderEvents.type).toBe('CREATED');
+    expect(own!.orderEvents.order.id).not.toBe(orderId);
+    // Likewise for Mimecast: the first thing its stream shows is its own order's submission.
+    const acme = await rich.customerId('Acme Mail');
+    const mimecastOrder = await rich.mutate(CREATE_ORDER, {
+      customerId: acme,
+      title: 'For Mimecast',
+    });
+    const essentials = (await rich.grid(acme)).get('Email Security Essentials')!;
+    const mimecastOrderId = mimecastOrder.order!.id as string;
+    expectOk(
+      await rich.mutate(SET_LINES, {
+        orderId: mimecastOrderId,
+        lines: [
+          {
+            productId: essentials.product.id,
+            billingAccountId: essentials.billingAccount.id,
+            delta: 5,
+          },
+        ],
+      }),
+    );
+    await submit(mimecastOrderId);
+    const [mimecastFirst] = await morganEvents.take(1);
+    expect(mimecastFirst!.orderEvents).toMatchObject({
+      type: 'SUBMITTED',
+      order: { id: mimecastOrderId },
+    });
+  });
+
+  it('filters by customer and by event type', async () => {
+    const acme = await rich.customerId('Acme Mail');
+    const onlyAcme = await subscribed<EventValue>(client(rich), ORDER_EVENTS, {
+      filter: { customerId: acme },
+    });
+    const onlySubmitted = await subscribed<EventValue>(client(rich), ORDER_EVENTS, {
+      filter: { types: ['SUBMITTED'] },
+    });
+    const orderId = await draft('Filtered');
+    await submit(orderId);
+    expectOk(await rich.mutate(CREATE_ORDER, { customerId: acme, title: 'Acme draft' }));
+    const [acmeEvent] = await onlyAcme.take(1);
+    expect(acmeEvent!.orderEvents.type).toBe('CREATED');
+    const [submitted] = await onlySubmitted.take(1);
+    expect(submitted!.orderEvents).toMatchObject({ type: 'SUBMITTED', order: { id: orderId } });
+    expect(onlyAcme.untaken).toEqual([]);
+  });
+
+  it('with afterSequence replays exactly the missed events, then goes live, with no gap or duplicate', async () => {
+    const first = client(rich);
+    const before = await subscribed<EventValue>(first, ORDER_EVENTS);
+    const orderId = await draft('Resumed');
+    const seen = await before.take(2);
+    const lastSeen = seen.at(-1)!.orderEvents.sequence;
+    await first.dispose();
+
+    // Missed while away: title change, submit, approval (by the vendor).
+    expectOk(await rich.mutate(UPDATE_ORDER, { orderId, title: 'Resumed (renamed)' }));
+    await submit(orderId);
+    expectOk(await kim.mutate(APPROVE, { orderId }));
+
+    const resumed = await subscribed<EventValue>(client(rich), ORDER_EVENTS, {
+      filter: { afterSequence: lastSeen },
+    });
+    const missed = await resumed.take(3);
+    expect(missed.map((value) => value.orderEvents.type)).toEqual([
+      'UPDATED',
+      'SUBMITTED',
+      'APPROVED',
+    ]);
+
+    expectOk(await rich.mutate(FINAL_CONFIRM, { orderId }));
+    const [live] = await resumed.take(1);
+    expect(live!.orderEvents.type).toBe('CONFIRMED');
+    const all = [...seen, ...missed, live!].map((value) => value.orderEvents.sequence);
+    expect(new Set(all).size).toBe(all.length);
+    expect(all).toEqual([...all].sort((a, b) => a - b));
+  });
+
+  it('replays for a vendor only what it may see', async () => {
+    const orderId = await draft('Vendor replay');
+    await submit(orderId);
+    const resumed = await subscribed<EventValue>(client(kim), ORDER_EVENTS, {
+      filter: { afterSequence: 0 },
+    });
+    const replayed = await resumed.take(1);
+    expect(replayed[0]!.orderEvents.type).not.toBe('CREATED');
+    // Nothing of a draft ever reaches the vendor's replay.
+    const { orderEventLog } = await kim.call<{ orderEventLog: { type: string }[] }>(
+      `{ orderEventLog(afterSequence: 0, first: 100) { type } }`,
+    );
+    expect(
+      orderEventLog.some((event) => event.type === 'CREATED' || event.type === 'UPDATED'),
+    ).toBe(false);
+  });
+});
+
+describe('alertRaised', () => {
+  it('pushes the reseller its ORDER_TO_CONFIRM alert and the vendor its ORDER_SUBMITTED alert', async () => {
+    const richAlerts = await subscribed<{ alertRaised: { kind: string; order: { id: string } } }>(
+      client(rich),
+      ALERTS,
+    );
+    const kimAlerts = await subscribed<{ alertRaised: { kind: string; order: { id: string } } }>(
+      client(kim),
+      ALERTS,
+    );
+    const otherAlerts = await subscribed<{ alertRaised: unknown }>(client(other), ALERTS);
+    const orderId = await draft('Alerted');
+    await submit(orderId);
+    const [submitted] = await kimAlerts.take(1);
+    expect(submitted!.alertRaised).toMatchObject({
+      kind: 'ORDER_SUBMITTED',
+      order: { id: orderId },
+    });
+    expectOk(await kim.mutate(APPROVE, { orderId }));
+    const [toConfirm] = await richAlerts.take(1);
+    expect(toConfirm!.alertRaised).toMatchObject({
+      kind: 'ORDER_TO_CONFIRM',
+      order: { id: orderId },
+    });
+
+    const rejectedId = await draft('Rejected live');
+    await submit(rejectedId);
+    expectOk(await kim.mutate(REJECT, { orderId: rejectedId, comment: 'Not this month' }));
+    const [rejected] = await richAlerts.take(1);
+    expect(rejected!.alertRaised).toMatchObject({
+      kind: 'ORDER_REJECTED',
+      order: { id: rejectedId },
+    });
+    expect(otherAlerts.values).toEqual([]);
+  });
+});
+
+describe('changeOrderUpdated', () => {
+  it("pushes one order's new state on each change, to whoever may see it", async () => {
+    const orderId = await draft('Watched');
+    const updates = await subscribed<{
+      changeOrderUpdated: { id: string; status: string; title: string; version: number };
+    }>(client(rich), ORDER_UPDATES, { orderId });
+    expectOk(await rich.mutate(UPDATE_ORDER, { orderId, title: 'Watched (renamed)' }));
+    await submit(orderId);
+    const [renamed, submitted] = await updates.take(2);
+    expect(renamed!.changeOrderUpdated).toMatchObject({
+      id: orderId,
+      status: 'DRAFT',
+      title: 'Watched (renamed)',
+    });
+    expect(submitted!.changeOrderUpdated).toMatchObject({ id: orderId, status: 'SUBMITTED' });
+    expect(submitted!.changeOrderUpdated.version).toBeGreaterThan(
+      renamed!.changeOrderUpdated.version,
+    );
+  });
+
+  it.each([
+    ['another reseller', () => other],
+    ['another vendor', () => morgan],
+    ['the vendor, while it is a draft', () => kim],
+  ])('refuses %s with NOT_FOUND', async (_who, api) => {
+    const orderId = await draft('Private');
+    const refused = new Received<unknown>(client(api()), ORDER_UPDATES, { orderId });
+    await expect(refused.take(1)).rejects.toEqual([
+      expect.objectContaining({ extensions: expect.objectContaining({ code: 'NOT_FOUND' }) }),
+    ]);
+  });
+});
+
+describe('socket authentication', () => {
+  it('acknowledges a valid token in connection_init', async () => {
+    expect(await connectionOutcome(server.wsUrl, { authorization: `Bearer ${rich.token}` })).toBe(
+      'acknowledged',
+    );
+  });
+
+  it.each([
+    ['no credentials', {}],
+    ['a garbage token', { authorization: 'Bearer nonsense' }],
+    ['no payload at all', undefined],
+  ])('closes with 4403 for %s', async (_case, payload) => {
+    expect(await connectionOutcome(server.wsUrl, payload)).toBe(4403);
+  });
+
+  it('closes with 4403 for an API key without SUBSCRIBE, and accepts one with it', async () => {
+    const readOnly = await rich.mutate(CREATE_API_KEY, { name: 'read only', scopes: ['READ'] });
+    const live = await rich.mutate(CREATE_API_KEY, {
+      name: 'dashboard',
+      scopes: ['READ', 'SUBSCRIBE'],
+    });
+    expect(
+      await connectionOutcome(server.wsUrl, {
+        authorization: `Bearer ${readOnly.secret as string}`,
+      }),
+    ).toBe(4403);
+    expect(
+      await connectionOutcome(server.wsUrl, { authorization: `Bearer ${live.secret as string}` }),
+    ).toBe('acknowledged');
+  });
+
+  it('closes the socket when the token expires', async () => {
+    const secret = await server.portal
+      .orm()!
+      .em.fork()
+      .findOneOrFail(Setting, { key: 'jwt_secret' });
+    const me = await rich.call<{ viewer: { user: { id: string }; organization: { id: string } } }>(
+      `{ viewer { user { id } organization { id } } }`,
+    );
+    const decode = (id: string) => Buffer.from(id, 'base64url').toString().split(':')[1]!;
+    const now = Math.floor(Date.now() / 1000);
+    const shortLived = await new SignJWT({
+      org: decode(me.viewer.organization.id),
+      role: 'RESELLER_ADMIN',
+    })
+      .setProtectedHeader({ alg: 'HS256' })
+      .setSubject(decode(me.viewer.user.id))
+      .setIssuer('change-order-portal')
+      .setIssuedAt(now)
+      .setExpirationTime(now + 2)
+      .sign(new TextEncoder().encode(secret.value));
+    const made = client(shortLived);
+    const closed = closedWith(made);
+    new Received<EventValue>(made, ORDER_EVENTS);
+    await connected(made);
+    expect(await closed).toBe(4403);
+  });
+});

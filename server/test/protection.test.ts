@@ -1,0 +1,148 @@
+/**
+ * Hostile or careless requests are refused before they cost anything, with a clear error
+ * and nothing written.
+ */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { Api, USERS } from './helpers/api.js';
+import { CHANGE_ORDERS } from './helpers/documents.js';
+import { createTestServer, type TestServer } from './helpers/test-server.js';
+
+let server: TestServer;
+let rich: Api;
+beforeAll(async () => {
+  server = await createTestServer();
+  rich = await Api.as(server, USERS.rich);
+});
+afterAll(() => server.close());
+
+async function post(body: string, headers: Record<string, string> = {}) {
+  const response = await fetch(server.graphqlUrl, {
+    method: 'POST',
+    headers: {
+      'content-type': 'application/json',
+      authorization: `Bearer ${rich.token}`,
+      ...headers,
+    },
+    body,
+  });
+  const text = await response.text();
+  return {
+    status: response.status,
+    text,
+    json: (() => {
+      try {
+        return JSON.parse(text);
+      } catch {
+        return null;
+      }
+    })(),
+  };
+}
+
+async function orderCount(): Promise<number> {
+  return (await rich.call(CHANGE_ORDERS, { first: 1 })).changeOrders.totalCount;
+}
+
+describe('limits on what one operation may ask', () => {
+  it('refuses a query nested deeper than the limit', async () => {
+    let nested = 'id';
+    for (let i = 0; i < 5; i++)
+      nested = `changeOrders(first: 1) { edges { node { customer { ${nested} } } } }`;
+    const response = await rich.raw(`query Deep($id: ID!) { customer(id: $id) { ${nested} } }`, {
+      id: await rich.customerId('Vertical Demo'),
+    });
+    expect(response.status).toBe(400);
+    expect(response.data).toBeUndefined();
+    expect(response.errors?.[0]?.message).toMatch(/depth/i);
+  });
+
+  it('refuses an alias flood before running any of it', async () => {
+    const customerId = await rich.customerId('Vertical Demo');
+    const before = await orderCount();
+    const fields = Array.from(
+      { length: 200 },
+      (_, i) =>
+        `o${i}: createChangeOrder(input: { customerId: "${customerId}", title: "flood ${i}" }) { order { id } }`,
+    );
+    const response = await rich.raw(`mutation Flood { ${fields.join('\n')} }`);
+    expect(response.status).toBe(400);
+    expect(response.errors?.[0]?.message).toMatch(/alias/i);
+    expect(await orderCount()).toBe(before);
+  });
+
+  it('refuses an operation whose estimated cost is over the limit, naming the cost', async () => {
+    const response = await rich.raw(`{
+      customers(first: 100) { edges { node { changeOrders(first: 100) { edges { node {
+        id title lines { delta toBe available product { name } } } } } } } }
+    }`);
+    expect(response.status).toBe(400);
+    expect(response.errors?.[0]?.extensions?.code).toBe('QUERY_TOO_COMPLEX');
+    expect(response.errors?.[0]?.extensions?.complexity).toBeGreaterThan(10_000);
+  });
+
+  it.each([0, -1, 101, 200])('refuses first: %i, naming the argument', async (first) => {
+    const response = await rich.raw(CHANGE_ORDERS, { first });
+    expect(response.errors?.[0]).toMatchObject({
+      extensions: { code: 'BAD_USER_INPUT', argument: 'first' },
+    });
+    expect(response.errors?.[0]?.message).toContain('first');
+  });
+
+  it('refuses a cursor it did not give out', async () => {
+    const response = await rich.raw(CHANGE_ORDERS, { first: 5, after: 'not-a-cursor' });
+    expect(response.errors?.[0]).toMatchObject({
+      extensions: { code: 'BAD_USER_INPUT', argument: 'after' },
+    });
+  });
+});
+
+describe('transport', () => {
+  it('refuses batched arrays of operations', async () => {
+    const before = await orderCount();
+    const customerId = await rich.customerId('Vertical Demo');
+    const create = {
+      query: `mutation { createChangeOrder(input: { customerId: "${customerId}", title: "batched" }) { order { id } } }`,
+    };
+    const response = await post(JSON.stringify([create, create]));
+    expect(response.status).toBe(400);
+    expect(await orderCount()).toBe(before);
+  });
+
+  it('refuses a mutation over GET', async () => {
+    const url = new URL(server.graphqlUrl);
+    url.searchParams.set('query', 'mutation { acknowledgeAllAlerts { userErrors { code } } }');
+    const response = await fetch(url, {
+      headers: { authorization: `Bearer ${rich.token}`, 'apollo-require-preflight': 'true' },
+    });
+    expect(response.status).toBe(405);
+  });
+
+  it('refuses a cross-site "simple" request (CSRF prevention)', async () => {
+    const response = await post(JSON.stringify({ query: '{ viewer { role } }' }), {
+      'content-type': 'text/plain',
+    });
+    expect(response.status).toBe(400);
+    expect(response.text).not.toContain('RESELLER_ADMIN');
+  });
+
+  it('answers a body over 1 MB with 413 and a JSON error', async () => {
+    const response = await post(
+      JSON.stringify({ query: '{ __typename }', variables: { pad: 'x'.repeat(1_100_000) } }),
+    );
+    expect(response.status).toBe(413);
+    expect(response.json?.errors?.[0]?.message).toMatch(/1 MB/);
+  });
+
+  it('answers a body that is not JSON with 400 and a JSON error, no stack trace', async () => {
+    const response = await post('{"query": "{ __typename ');
+    expect(response.status).toBe(400);
+    expect(response.json?.errors?.[0]?.message).toMatch(/not valid JSON/);
+    expect(response.text).not.toMatch(/at .*\.js:\d+/);
+  });
+
+  it('shows no stack traces in errors outside development', async () => {
+    const response = await rich.raw('{ customer(id: 1) { nope } }');
+    expect(response.errors?.length).toBeGreaterThan(0);
+    expect(JSON.stringify(response.errors)).not.toMatch(/stacktrace|\.ts:\d+|\.js:\d+/);
+  });
+});
