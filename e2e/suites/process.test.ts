@@ -22,6 +22,29 @@ afterAll(async () => {
   await fs.rm(dataDir, { recursive: true, force: true });
 });
 
+/** The customers Rich (demo reseller admin) sees, through the API as a user would. */
+async function demoCustomers(url: string): Promise<string[]> {
+  const post = async (query: string, token?: string) =>
+    (await (
+      await fetch(`${url}/graphql`, {
+        method: 'POST',
+        headers: {
+          'content-type': 'application/json',
+          ...(token ? { authorization: `Bearer ${token}` } : {}),
+        },
+        body: JSON.stringify({ query }),
+      })
+    ).json()) as { data: any };
+  const login = await post(
+    'mutation { login(email: "rich@rs-vertical.example", password: "demo") { token } }',
+  );
+  const customers = await post(
+    '{ customers { totalCount edges { node { name } } } }',
+    login.data.login.token,
+  );
+  return customers.data.customers.edges.map((edge: { node: { name: string } }) => edge.node.name);
+}
+
 async function typename(url: string): Promise<unknown> {
   const response = await fetch(`${url}/graphql`, {
     method: 'POST',
@@ -39,6 +62,7 @@ describe('the portal process on an embedded PostgreSQL', () => {
     expect(first.output()).toContain('initialising embedded PostgreSQL');
     expect(first.output()).toContain('demo data loaded');
     expect(await typename(first.url)).toEqual({ data: { __typename: 'Query' } });
+    expect(await demoCustomers(first.url)).toEqual(['Acme Mail', 'Vertical Demo']);
     expect(postgresRunning(dataDir)).toBe(true);
 
     first.child.kill('SIGTERM');
@@ -50,6 +74,7 @@ describe('the portal process on an embedded PostgreSQL', () => {
     expect(second.output()).not.toContain('initialising embedded PostgreSQL');
     expect(second.output()).not.toContain('demo data loaded');
     expect(await typename(second.url)).toEqual({ data: { __typename: 'Query' } });
+    expect(await demoCustomers(second.url)).toEqual(['Acme Mail', 'Vertical Demo']); // not seeded twice
 
     second.child.kill('SIGINT');
     expect(await second.exited).toBe(0);

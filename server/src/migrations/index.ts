@@ -2,6 +2,7 @@ import type { Constructor } from '@mikro-orm/core';
 import type { Migration } from '@mikro-orm/migrations';
 import { Migration20261123184059 } from './Migration20261123184059.js';
 import { Migration20261123185222_domain } from './Migration20261123185222_domain.js';
+import { Migration20261123193019_held_at_submission } from './Migration20261123193019_held_at_submission.js';
 
 /**
  * Migrations in the order they run; written by `pnpm db:migration`, do not edit by hand.
@@ -10,4 +11,8 @@ import { Migration20261123185222_domain } from './Migration20261123185222_domain
 export const migrationsList: { name: string; class: Constructor<Migration> }[] = [
   { name: 'Migration20261123184059', class: Migration20261123184059 },
   { name: 'Migration20261123185222_domain', class: Migration20261123185222_domain },
+  {
+    name: 'Migration20261123193019_held_at_submission',
+    class: Migration20261123193019_held_at_submission,
+  },
 ];

@@ -114,6 +114,11 @@ describe('idempotency keys: a retry gets the first outcome instead of acting twi
     expect(count(await historyTypes(rich, draft.id), 'SUBMITTED')).toBe(1);
     expect(await alertKinds(kim, draft.id)).toEqual(['ORDER_SUBMITTED']);
 
+    // A field sent as null is the same request as the field left out.
+    const retryWithNull = await submit(rich, draft, { idempotencyKey, expectedVersion: null });
+    expectOk(retryWithNull);
+    expect(retryWithNull.order).toMatchObject({ id: draft.id, version: first.order!.version });
+
     // Without a key, a second submit is a second attempt, and the order is no draft any more.
     expectRefused(await submit(rich, draft), 'INVALID_TRANSITION');
   });

@@ -300,6 +300,8 @@ describe('email security: Acme Mail upgrades from Essentials to Advanced', () =>
     expectOk(confirmed);
     expect(confirmed.order).toMatchObject({ status: 'CONFIRMED', version: 6 });
     expect(confirmed.order!.confirmedAt).toEqual(expect.any(String));
+    // The order keeps the costs it was decided on, though the inventory has now moved.
+    expect(confirmed.order!.costPreview).toEqual(withArchive.order!.costPreview);
 
     expect(await quantities(rich, acmeId)).toEqual({
       [ESSENTIALS]: 0,

@@ -296,6 +296,37 @@ describe('changeOrderUpdated', () => {
   });
 });
 
+describe('the relay', () => {
+  it('reconnects its LISTEN connection when it is cut, and delivers what committed meanwhile', async () => {
+    const events = await subscribed<EventValue>(client(rich), ORDER_EVENTS);
+    const { clusterQuery } = await import('../helpers/database.js');
+    await clusterQuery(
+      `SELECT pg_terminate_backend(pid) FROM pg_stat_activity
+       WHERE datname = '${server.databaseName}' AND query LIKE 'LISTEN%'`,
+    );
+    const orderId = await draft('While the relay was cut off');
+    const seen = await events.take(2);
+    expect(seen.map((value) => [value.orderEvents.type, value.orderEvents.order.id])).toEqual([
+      ['CREATED', orderId],
+      ['UPDATED', orderId],
+    ]);
+  });
+});
+
+describe('socket limits', () => {
+  it('closes a socket that sends a frame over 1 MB (1009)', async () => {
+    const WebSocket = (await import('ws')).default;
+    const socket = new WebSocket(server.wsUrl, 'graphql-transport-ws');
+    const code = await new Promise<number>((resolve, reject) => {
+      socket.on('open', () => socket.send('x'.repeat(1_100_000)));
+      socket.on('close', resolve);
+      socket.on('error', () => undefined);
+      setTimeout(() => reject(new Error('not closed')), 10_000).unref();
+    });
+    expect(code).toBe(1009);
+  });
+});
+
 describe('socket authentication', () => {
   it('acknowledges a valid token in connection_init', async () => {
     expect(await connectionOutcome(server.wsUrl, { authorization: `Bearer ${rich.token}` })).toBe(

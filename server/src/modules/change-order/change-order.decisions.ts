@@ -128,6 +128,9 @@ export class ChangeOrderDecisions {
         if (errors.length > 0) throw new Refusal(errors);
 
         for (const line of lines) line.frozenAvailable = today(line);
+        order.heldAtSubmission = Object.fromEntries(
+          facts.catalogue.map((product) => [product.id, facts.heldQuantity(product.id)]),
+        );
         await transition(tx, order, OrderStatus.SUBMITTED, { actorId: viewer.actingUserId });
         return order;
       });

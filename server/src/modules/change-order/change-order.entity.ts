@@ -105,6 +105,14 @@ export class ChangeOrder {
   @Property({ type: 'boolean', default: false })
   authorizationConfirmed: boolean = false;
 
+  /**
+   * What the customer held of each of the vendor's products (product id → quantity) when the
+   * order was submitted: its cost preview keeps showing that "before", even once the
+   * inventory has moved (by this order's own Final Confirm, or by others).
+   */
+  @Property({ type: 'json', nullable: true })
+  heldAtSubmission?: Record<string, number> | null;
+
   @OneToMany({ entity: () => ChangeOrderLine, mappedBy: 'order', orderBy: { position: 'asc' } })
   lines = new Collection<ChangeOrderLine>(this);
 

@@ -256,6 +256,13 @@ export class ChangeOrderResolver {
         vendor: order.requestTo,
       }),
     ]);
+    const onLine = new Map(
+      lines.map((line) => [inventoryKey(line.product.id, line.billingAccount.id), line]),
+    );
+    const availableOn = (productId: string, billingAccountId: string) => {
+      const line = onLine.get(inventoryKey(productId, billingAccountId));
+      return line ? available(line) : 0;
+    };
     const figures = costPreview({
       lines: lines.map((line) => ({
         productId: line.product.id,
@@ -268,9 +275,15 @@ export class ChangeOrderResolver {
         productId: order.productChangeProduct?.id ?? null,
         replacesProductId: order.productChangeReplaces?.id ?? null,
       },
-      held: (productId) => facts.heldQuantity(productId),
+      // Once submitted, "before" is what the customer held then, lines included.
+      held: (productId) =>
+        order.heldAtSubmission
+          ? (order.heldAtSubmission[productId] ?? 0)
+          : facts.heldQuantity(productId),
       live: (productId, billingAccountId) =>
-        facts.inventory.get(inventoryKey(productId, billingAccountId)) ?? 0,
+        order.heldAtSubmission
+          ? availableOn(productId, billingAccountId)
+          : (facts.inventory.get(inventoryKey(productId, billingAccountId)) ?? 0),
       productOrder: facts.catalogue.map((product) => product.id),
       prices: facts.prices,
     });

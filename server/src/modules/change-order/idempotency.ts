@@ -5,6 +5,18 @@ import type { Viewer } from '../auth/viewer.js';
 
 const MAX_KEY_LENGTH = 200;
 
+/** JSON with sorted keys and without null/absent fields: the same request hashes the same. */
+function canonical(value: unknown): string {
+  if (Array.isArray(value)) return `[${value.map(canonical).join(',')}]`;
+  if (value && typeof value === 'object') {
+    const entries = Object.entries(value)
+      .filter(([, field]) => field !== null && field !== undefined)
+      .sort(([a], [b]) => (a < b ? -1 : 1));
+    return `{${entries.map(([key, field]) => `${JSON.stringify(key)}:${canonical(field)}`).join(',')}}`;
+  }
+  return JSON.stringify(value);
+}
+
 export type IdempotencyClaim = { replay: false } | { replay: true; orderId: string };
 
 /**
@@ -27,7 +39,7 @@ export async function claimIdempotencyKey(
       'idempotencyKey',
     ]);
   }
-  const requestHash = createHash('sha256').update(JSON.stringify(input)).digest('hex');
+  const requestHash = createHash('sha256').update(canonical(input)).digest('hex');
   const claimed = await tx.execute<{ id: string }[]>(
     `INSERT INTO idempotency_record (id, organization_id, operation, key, request_hash, order_id, created_at)
      VALUES (?, ?, ?, ?, ?, ?, now())
