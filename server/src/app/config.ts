@@ -29,6 +29,8 @@ const configSchema = z.object({
     .default('development'),
   LOG_LEVEL: z.enum(logLevels, { error: `must be one of ${logLevels.join(', ')}` }).default('info'),
   JWT_SECRET: z.string().min(32, 'must be at least 32 characters').optional(),
+  MAIL_FROM: z.string().min(3).default('Change-order portal <no-reply@change-order.example>'),
+  MAIL_RETRY_MS: z.coerce.number().int().min(10).max(600_000).default(5_000),
   WEB_DIST: z.string().min(1).default(path.join(repoRoot, 'web/shell/dist')),
   SHUTDOWN_TIMEOUT_MS: z.coerce.number().int().min(100).max(60_000).default(8_000),
 });

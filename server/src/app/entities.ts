@@ -9,6 +9,8 @@ import { IdempotencyRecord } from '../modules/change-order/idempotency-record.en
 import { OrderEvent } from '../modules/change-order/order-event.entity.js';
 import { BillingAccount, Contact, Customer, Site } from '../modules/customer/customer.entity.js';
 import { InventoryLine } from '../modules/inventory/inventory-line.entity.js';
+import { Attachment } from '../modules/document/attachment.entity.js';
+import { MailMessage } from '../modules/mail/mail-message.entity.js';
 import { Organization } from '../modules/organization/organization.entity.js';
 
 /** Every entity, listed rather than discovered from folders (works the same from src/ and dist/). */
@@ -30,4 +32,6 @@ export const entities = [
   OrderEvent,
   IdempotencyRecord,
   Alert,
+  Attachment,
+  MailMessage,
 ];

@@ -13,6 +13,7 @@ import { ChangeOrderLine } from '../modules/change-order/change-order.entity.js'
 import { OrderEvent } from '../modules/change-order/order-event.entity.js';
 import { Product } from '../modules/catalog/product.entity.js';
 import { BillingAccount, Contact, Site } from '../modules/customer/customer.entity.js';
+import { Attachment } from '../modules/document/attachment.entity.js';
 import { InventoryLine } from '../modules/inventory/inventory-line.entity.js';
 
 type Keyed = { id: string };
@@ -107,6 +108,26 @@ export class Loaders {
     );
     const byId = new Map(products.map((p) => [p.id, p.upgradesTo.getItems()]));
     return productIds.map((id) => byId.get(id) ?? []);
+  });
+
+  /** A customer's documents, newest first. */
+  readonly customerAttachments = new DataLoader<string, Attachment[]>(async (customerIds) => {
+    const rows = await this.em.find(
+      Attachment,
+      { customer: { $in: [...customerIds] } },
+      { orderBy: { createdAt: 'desc', id: 'asc' } },
+    );
+    return groupBy(customerIds, rows, (row) => row.customer.id);
+  });
+
+  /** The documents an order produced, oldest first. */
+  readonly orderDocuments = new DataLoader<string, Attachment[]>(async (orderIds) => {
+    const rows = await this.em.find(
+      Attachment,
+      { order: { $in: [...orderIds] } },
+      { orderBy: { createdAt: 'asc', id: 'asc' } },
+    );
+    return groupBy(orderIds, rows, (row) => row.order!.id);
   });
 
   readonly customerSites = this.childrenOf(Site);

@@ -18,6 +18,9 @@ import { openOrm, type Orm, type OrmHooks } from './orm.js';
 import { createServices, type Services } from './services.js';
 import { serveGraphqlWs } from './websocket.js';
 import { OrderEventRelay } from '../modules/live/order-event-relay.js';
+import { OrderEventType } from '../modules/change-order/change-order.enums.js';
+import { downloadRoute } from '../modules/document/download.route.js';
+import { MailWorker } from '../modules/mail/mail.worker.js';
 import type { Viewer } from '../modules/auth/viewer.js';
 import { buildPortalSchema, printPortalSchema } from './schema.js';
 import { seedDatabase } from '../seeders/seed.js';
@@ -69,6 +72,7 @@ export async function startPortal(options: PortalOptions): Promise<Portal> {
   let orm: Orm | undefined;
   let services: Services | undefined;
   let relay: OrderEventRelay | undefined;
+  let mailWorker: MailWorker | undefined;
   let database: Database | undefined;
 
   const app = express();
@@ -172,6 +176,14 @@ export async function startPortal(options: PortalOptions): Promise<Portal> {
     }),
   );
 
+  app.get(
+    '/files/:id',
+    downloadRoute(
+      () => orm,
+      () => services?.downloads,
+    ),
+  );
+
   app.use(jsonBodyErrors);
   serveWebApp(app, config.WEB_DIST);
 
@@ -188,6 +200,25 @@ export async function startPortal(options: PortalOptions): Promise<Portal> {
     relay = new OrderEventRelay({ databaseUrl: database.url, fork: () => em.fork(), logger });
     await relay.start();
     services = await createServices(orm.em.fork(), config.JWT_SECRET, relay);
+    if (config.SMTP_URL) {
+      const worker = new MailWorker({
+        smtpUrl: config.SMTP_URL,
+        from: config.MAIL_FROM,
+        fork: () => em.fork(),
+        logger: logger.child({ component: 'mail' }),
+        retryBaseMs: config.MAIL_RETRY_MS,
+      });
+      mailWorker = worker;
+      worker.start();
+      // Mail is queued with APPROVED and CONFIRMED events: send it as soon as they commit.
+      relay.subscribe(({ event }) => {
+        if (event.type === OrderEventType.APPROVED || event.type === OrderEventType.CONFIRMED) {
+          void worker.poke();
+        }
+      });
+    } else {
+      logger.info('SMTP_URL is not set: mail is kept, not sent (see the mailbox)');
+    }
     phase = 'ready';
     logger.info('ready');
   })();
@@ -199,6 +230,7 @@ export async function startPortal(options: PortalOptions): Promise<Portal> {
     await ready.catch(() => undefined);
     await apollo.stop(); // stops accepting, drains HTTP, then disposes graphql-ws (drainServer)
     logger.debug('http and sockets drained');
+    await mailWorker?.stop();
     await relay?.stop();
     await orm?.close();
     logger.debug('orm closed');

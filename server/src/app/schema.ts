@@ -9,7 +9,9 @@ import { CatalogResolver } from '../modules/catalog/catalog.resolver.js';
 import { ChangeOrderResolver } from '../modules/change-order/change-order.resolver.js';
 import { OrderEventResolver } from '../modules/change-order/order-event.resolver.js';
 import { CustomerResolver } from '../modules/customer/customer.resolver.js';
+import { DocumentResolver } from '../modules/document/document.resolver.js';
 import { LiveResolver } from '../modules/live/live.resolver.js';
+import { MailboxResolver } from '../modules/mail/mailbox.resolver.js';
 import { NodeResolver } from '../modules/node/node.resolver.js';
 import { authGate } from './auth-gate.js';
 
@@ -24,6 +26,8 @@ const resolvers = [
   AlertResolver,
   ApiKeyResolver,
   LiveResolver,
+  DocumentResolver,
+  MailboxResolver,
 ] as const;
 
 /** The executable schema, built from the resolvers' decorators. */

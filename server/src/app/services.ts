@@ -9,6 +9,7 @@ import { ChangeOrderDrafting } from '../modules/change-order/change-order.drafti
 import { ChangeOrderQueries } from '../modules/change-order/change-order.queries.js';
 import { assertTransitionTableSound } from '../modules/change-order/change-order.state.js';
 import { CustomerService } from '../modules/customer/customer.service.js';
+import { DownloadLinks } from '../modules/document/download-links.js';
 import { LiveService } from '../modules/live/live.service.js';
 import type { OrderEventRelay } from '../modules/live/order-event-relay.js';
 
@@ -24,6 +25,7 @@ export interface Services {
   drafting: ChangeOrderDrafting;
   decisions: ChangeOrderDecisions;
   live: LiveService;
+  downloads: DownloadLinks;
 }
 
 export async function createServices(
@@ -44,5 +46,6 @@ export async function createServices(
     drafting: new ChangeOrderDrafting(),
     decisions: new ChangeOrderDecisions(),
     live: new LiveService(relay, () => em.fork()),
+    downloads: new DownloadLinks(tokens),
   };
 }

@@ -3,6 +3,7 @@ import type { Migration } from '@mikro-orm/migrations';
 import { Migration20261123184059 } from './Migration20261123184059.js';
 import { Migration20261123185222_domain } from './Migration20261123185222_domain.js';
 import { Migration20261123193019_held_at_submission } from './Migration20261123193019_held_at_submission.js';
+import { Migration20261123194152_documents_and_mail } from './Migration20261123194152_documents_and_mail.js';
 
 /**
  * Migrations in the order they run; written by `pnpm db:migration`, do not edit by hand.
@@ -14,5 +15,9 @@ export const migrationsList: { name: string; class: Constructor<Migration> }[] =
   {
     name: 'Migration20261123193019_held_at_submission',
     class: Migration20261123193019_held_at_submission,
+  },
+  {
+    name: 'Migration20261123194152_documents_and_mail',
+    class: Migration20261123194152_documents_and_mail,
   },
 ];

@@ -14,7 +14,10 @@ export interface TestServer {
   wsUrl: string;
   databaseUrl: string;
   databaseName: string;
+  /** Stops the server and drops its database. */
   close(): Promise<void>;
+  /** Stops the server, keeping its database for a restart (`reuse`). */
+  stop(): Promise<void>;
 }
 
 export interface TestServerOptions {
@@ -23,6 +26,8 @@ export interface TestServerOptions {
   database?: () => Promise<Database>;
   /** Wait for `ready` (default true). */
   waitReady?: boolean;
+  /** Start on the database of an earlier (closed) test server, as a restart would. */
+  reuse?: { databaseName: string; databaseUrl: string };
 }
 
 /**
@@ -30,7 +35,9 @@ export interface TestServerOptions {
  * template database (or the database the options give).
  */
 export async function createTestServer(options: TestServerOptions = {}): Promise<TestServer> {
-  const { name, url } = await createTestDatabase();
+  const { name, url } = options.reuse
+    ? { name: options.reuse.databaseName, url: options.reuse.databaseUrl }
+    : await createTestDatabase();
   const config: Config = loadConfig({
     PORT: '0',
     HOST: '127.0.0.1',
@@ -67,6 +74,9 @@ export async function createTestServer(options: TestServerOptions = {}): Promise
     async close() {
       await portal.close();
       await dropTestDatabase(name);
+    },
+    async stop() {
+      await portal.close();
     },
   };
 }

@@ -1,4 +1,4 @@
-import { randomBytes } from 'node:crypto';
+import { createHmac, randomBytes } from 'node:crypto';
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { errors, jwtVerify, SignJWT } from 'jose';
 import { Setting } from './setting.entity.js';
@@ -35,6 +35,14 @@ export class TokenService {
       ]);
     const stored = await em.fork().findOneOrFail(Setting, { key: SECRET_SETTING });
     return new TokenService(new TextEncoder().encode(stored.value));
+  }
+
+  /**
+   * HMAC-SHA256 of `data` for a purpose other than sessions (e.g. download links), keyed
+   * from the same installation secret but never equal to a token signature.
+   */
+  hmac(purpose: string, data: string): string {
+    return createHmac('sha256', this.key).update(`${purpose}\n${data}`).digest('base64url');
   }
 
   async sign(claims: Omit<TokenClaims, 'expiresAt'>): Promise<{ token: string; expiresAt: Date }> {

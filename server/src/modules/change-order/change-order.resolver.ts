@@ -20,7 +20,7 @@ import { User } from '../auth/user.entity.js';
 import { inventoryKey } from '../catalog/customer-facts.js';
 import { Product } from '../catalog/product.entity.js';
 import { Contact, Customer, Site } from '../customer/customer.entity.js';
-import { Attachment } from '../document/attachment.types.js';
+import { Attachment } from '../document/attachment.entity.js';
 import { Organization } from '../organization/organization.entity.js';
 import { ruleOrderOf } from './change-order.decisions.js';
 import { ChangeOrder, type ChangeOrderLine } from './change-order.entity.js';
@@ -44,7 +44,7 @@ import {
   CostPreview,
   ProductChangeView,
 } from './change-order.types.js';
-import { costPreview } from './cost-preview.js';
+import { orderCostFigures } from './order-cost.js';
 import { OrderEvent } from './order-event.entity.js';
 
 @ArgsType()
@@ -256,37 +256,7 @@ export class ChangeOrderResolver {
         vendor: order.requestTo,
       }),
     ]);
-    const onLine = new Map(
-      lines.map((line) => [inventoryKey(line.product.id, line.billingAccount.id), line]),
-    );
-    const availableOn = (productId: string, billingAccountId: string) => {
-      const line = onLine.get(inventoryKey(productId, billingAccountId));
-      return line ? available(line) : 0;
-    };
-    const figures = costPreview({
-      lines: lines.map((line) => ({
-        productId: line.product.id,
-        billingAccountId: line.billingAccount.id,
-        delta: line.delta,
-        available: available(line),
-      })),
-      productChange: {
-        mode: order.productChangeMode,
-        productId: order.productChangeProduct?.id ?? null,
-        replacesProductId: order.productChangeReplaces?.id ?? null,
-      },
-      // Once submitted, "before" is what the customer held then, lines included.
-      held: (productId) =>
-        order.heldAtSubmission
-          ? (order.heldAtSubmission[productId] ?? 0)
-          : facts.heldQuantity(productId),
-      live: (productId, billingAccountId) =>
-        order.heldAtSubmission
-          ? availableOn(productId, billingAccountId)
-          : (facts.inventory.get(inventoryKey(productId, billingAccountId)) ?? 0),
-      productOrder: facts.catalogue.map((product) => product.id),
-      prices: facts.prices,
-    });
+    const figures = orderCostFigures(order, lines, available, facts);
     const productById = new Map(facts.catalogue.map((product) => [product.id, product]));
     const cash = (cents: number) => money(cents, facts.currency);
     return Object.assign(new CostPreview(), {
@@ -330,7 +300,7 @@ export class ChangeOrderResolver {
   }
 
   @FieldResolver(() => [Attachment])
-  documents(): Attachment[] {
-    return [];
+  documents(@Root() order: ChangeOrder, @Ctx() { loaders }: Context) {
+    return loaders.orderDocuments.load(order.id);
   }
 }

@@ -1,5 +1,6 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { raiseAlertsFor } from '../alert/alert.raiser.js';
+import { prepareOrderMail } from '../mail/order-mail.js';
 import { User } from '../auth/user.entity.js';
 import type { ChangeOrder } from './change-order.entity.js';
 import { OrderEventType, OrderStatus } from './change-order.enums.js';
@@ -26,8 +27,9 @@ function vendorVisible(data: EventData): boolean {
 }
 
 /**
- * Writes an order's event (and the alerts it raises) as the last step of the caller's
- * transaction. Everything else is flushed first; then a transaction-level advisory lock,
+ * Writes an order's event (and the alerts, documents and mails it causes) as the last step
+ * of the caller's transaction. Everything else is flushed first (documents are built
+ * before the lock); then a transaction-level advisory lock,
  * held until commit, makes events take their sequence numbers in commit order, so a
  * reader resuming "after N" never misses an event that committed late with a number
  * below N. The lock is held only for these inserts and the commit.
@@ -37,6 +39,7 @@ export async function recordEvent(
   order: ChangeOrder,
   data: EventData,
 ): Promise<OrderEvent> {
+  const queueMail = await prepareOrderMail(em, data.type, order);
   await em.flush();
   await em.execute('SELECT pg_advisory_xact_lock(?)', [EVENT_LOCK_KEY]);
   const event = em.create(OrderEvent, {
@@ -53,6 +56,8 @@ export async function recordEvent(
   });
   await em.flush();
   await raiseAlertsFor(em, event, order);
+  queueMail?.(event);
+  await em.flush();
   // Delivered at commit (never for a rollback): wakes every instance's relay at once.
   await em.execute('SELECT pg_notify(?, ?)', [ORDER_EVENTS_CHANNEL, String(event.sequence)]);
   return event;

@@ -17,7 +17,7 @@ import type { Loaders } from '../../app/loaders.js';
 import { inventoryKey } from '../catalog/customer-facts.js';
 import { ChangeOrderConnection } from '../change-order/change-order.types.js';
 import { OrderStatus } from '../change-order/change-order.enums.js';
-import { Attachment } from '../document/attachment.types.js';
+import { Attachment } from '../document/attachment.entity.js';
 import { Organization } from '../organization/organization.entity.js';
 import { BillingAccount, Contact, Customer, Site } from './customer.entity.js';
 import {
@@ -164,7 +164,7 @@ export class CustomerResolver {
   }
 
   @FieldResolver(() => [Attachment])
-  attachments(): Attachment[] {
-    return [];
+  attachments(@Root() customer: Customer, @Ctx() { loaders }: Context) {
+    return loaders.customerAttachments.load(customer.id);
   }
 }

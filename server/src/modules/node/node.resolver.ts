@@ -4,6 +4,7 @@ import { requireViewer, type Context } from '../../app/context.js';
 import { fromGlobalId } from '../../common/global-id.js';
 import { Alert } from '../alert/alert.entity.js';
 import { ApiKey } from '../api-key/api-key.entity.js';
+import { Attachment } from '../document/attachment.entity.js';
 import { customerScope, eventScope, orderScope } from '../auth/access.js';
 import { User } from '../auth/user.entity.js';
 import type { Viewer } from '../auth/viewer.js';
@@ -52,6 +53,7 @@ const NODE_TYPES: Record<string, { entity: EntityClass<{ id: string }>; scope: S
   ChangeOrder: { entity: ChangeOrder, scope: (viewer) => orderScope(viewer) },
   OrderEvent: { entity: OrderEvent, scope: (viewer) => eventScope(viewer) },
   Alert: { entity: Alert, scope: (viewer) => (viewer.userId ? { user: viewer.userId } : null) },
+  Attachment: { entity: Attachment, scope: (viewer) => ({ customer: customerScope(viewer) }) },
   ApiKey: {
     entity: ApiKey,
     scope: (viewer) =>

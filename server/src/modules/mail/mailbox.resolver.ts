@@ -1,0 +1,44 @@
+import { Arg, Ctx, FieldResolver, Int, Query, Resolver, Root } from 'type-graphql';
+import { forbidden } from '../../app/auth-gate.js';
+import { requireViewer, type Context } from '../../app/context.js';
+import { orderScope } from '../auth/access.js';
+import { can } from '../auth/viewer.js';
+import { ChangeOrder } from '../change-order/change-order.entity.js';
+import { Attachment } from '../document/attachment.entity.js';
+import { MailMessage } from './mail-message.entity.js';
+
+@Resolver(() => MailMessage)
+export class MailboxResolver {
+  /**
+   * The dev mailbox: the e-mails the portal sent or keeps about the organisation's orders,
+   * newest first. Where no SMTP server is configured they stay PENDING here, so a trial
+   * install shows what would have been sent. Administrators only.
+   */
+  @Query(() => [MailMessage], {
+    description:
+      "E-mails about the organisation's orders, newest first (administrators; the dev mailbox).",
+  })
+  mailbox(
+    @Arg('first', () => Int, { nullable: true, defaultValue: 50 }) first: number | null,
+    @Ctx() context: Context,
+  ) {
+    const viewer = requireViewer(context);
+    if (!can(viewer, 'manageApiKeys'))
+      throw forbidden('Only an administrator may read the mailbox.');
+    return context.em.find(
+      MailMessage,
+      { order: orderScope(viewer) },
+      { orderBy: { createdAt: 'desc', id: 'asc' }, limit: Math.min(Math.max(first ?? 50, 1), 100) },
+    );
+  }
+
+  @FieldResolver(() => ChangeOrder)
+  order(@Root() mail: MailMessage, @Ctx() { loaders }: Context) {
+    return loaders.entity(ChangeOrder, mail.order.id);
+  }
+
+  @FieldResolver(() => Attachment, { nullable: true })
+  attachment(@Root() mail: MailMessage, @Ctx() { loaders }: Context) {
+    return mail.attachment ? loaders.entity(Attachment, mail.attachment.id) : null;
+  }
+}
