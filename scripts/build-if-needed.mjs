@@ -21,7 +21,14 @@ function newest(dir) {
 
 const outputs = [
   { sources: ['server/src'], output: 'server/dist/main.js' },
-  { sources: ['web/shell/src', 'web/shell/index.html'], output: 'web/shell/dist/index.html' },
+  {
+    sources: ['web/shell/src', 'web/shared/src', 'web/shell/index.html'],
+    output: 'web/shell/dist/index.html',
+  },
+  ...['customers', 'change-order', 'orders', 'vendor'].map((name) => ({
+    sources: [`web/${name}/src`, 'web/shared/src'],
+    output: `web/${name}/dist/${name}.js`,
+  })),
 ];
 const stale = outputs.filter(({ sources, output }) => {
   const target = path.join(root, output);

@@ -1,14 +1,20 @@
 import { defineConfig } from 'vite';
 import solid from 'vite-plugin-solid';
 
+/**
+ * The shell. Solid and the micro-frontends stay bare imports (`solid-js`, `@portal/mfe-*`)
+ * resolved in the browser by the import map the server puts into index.html at run time.
+ */
 export default defineConfig({
   plugins: [solid()],
-  server: {
-    port: 5173,
-    proxy: {
-      '/graphql': { target: 'http://localhost:4000', ws: true },
-      '/healthz': 'http://localhost:4000',
+  define: { 'process.env.NODE_ENV': '"production"' },
+  build: {
+    target: 'es2022',
+    emptyOutDir: true, // the vendor build (run after this one) adds dist/vendor
+    sourcemap: true,
+    rollupOptions: {
+      external: [/^solid-js(\/.*)?$/, /^@portal\/mfe-/],
+      output: { minify: true },
     },
   },
-  build: { target: 'es2022', sourcemap: true },
 });

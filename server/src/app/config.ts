@@ -31,6 +31,22 @@ const configSchema = z.object({
   JWT_SECRET: z.string().min(32, 'must be at least 32 characters').optional(),
   MAIL_FROM: z.string().min(3).default('Change-order portal <no-reply@change-order.example>'),
   MAIL_RETRY_MS: z.coerce.number().int().min(10).max(600_000).default(5_000),
+  MICRO_FRONTENDS: z
+    .string()
+    .transform((value, ctx) => {
+      try {
+        const parsed = JSON.parse(value) as unknown;
+        if (parsed && typeof parsed === 'object' && !Array.isArray(parsed)) {
+          if (Object.values(parsed).every((url) => typeof url === 'string'))
+            return parsed as Record<string, string>;
+        }
+      } catch {
+        // reported below
+      }
+      ctx.addIssue({ code: 'custom', message: 'must be a JSON object of name to URL' });
+      return z.NEVER;
+    })
+    .default({}),
   WEB_DIST: z.string().min(1).default(path.join(repoRoot, 'web/shell/dist')),
   SHUTDOWN_TIMEOUT_MS: z.coerce.number().int().min(100).max(60_000).default(8_000),
 });

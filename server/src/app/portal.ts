@@ -1,5 +1,4 @@
 import { randomUUID } from 'node:crypto';
-import { existsSync } from 'node:fs';
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import path from 'node:path';
@@ -9,13 +8,14 @@ import { expressMiddleware } from '@as-integrations/express5';
 import express, { type Request, type Response } from 'express';
 import { pinoHttp } from 'pino-http';
 import type { Logger } from 'pino';
-import type { Config } from './config.js';
+import { repoRoot, type Config } from './config.js';
 import type { Context } from './context.js';
 import { openDatabase, type Database } from './database.js';
 import { Loaders } from './loaders.js';
 import { complexityPlugin, validationRules } from './protection.js';
 import { openOrm, type Orm, type OrmHooks } from './orm.js';
 import { createServices, type Services } from './services.js';
+import { serveWebApp } from './web-app.js';
 import { serveGraphqlWs } from './websocket.js';
 import { OrderEventRelay } from '../modules/live/order-event-relay.js';
 import { OrderEventType } from '../modules/change-order/change-order.enums.js';
@@ -185,7 +185,11 @@ export async function startPortal(options: PortalOptions): Promise<Portal> {
   );
 
   app.use(jsonBodyErrors);
-  serveWebApp(app, config.WEB_DIST);
+  serveWebApp(app, {
+    shellDist: config.WEB_DIST,
+    webRoot: path.join(repoRoot, 'web'),
+    overrides: config.MICRO_FRONTENDS,
+  });
 
   await listen(httpServer, config);
   const port = (httpServer.address() as AddressInfo).port;
@@ -298,23 +302,4 @@ function jsonBodyErrors(
         ? 'The request body is not valid JSON.'
         : 'The request body cannot be read.';
   res.status(status).json({ errors: [{ message, extensions: { code: 'BAD_REQUEST' } }] });
-}
-
-/** The built single-page app at `/`, with its client-side routes falling back to index.html. */
-function serveWebApp(app: express.Express, webDist: string): void {
-  const index = path.join(webDist, 'index.html');
-  if (!existsSync(index)) {
-    app.get('/', (_req: Request, res: Response) => {
-      res
-        .status(503)
-        .type('text/plain')
-        .send('The web app is not built yet: run `pnpm build` (or `pnpm start`, which builds).');
-    });
-    return;
-  }
-  app.use(express.static(webDist, { index: 'index.html', maxAge: '1h' }));
-  app.get(/^\/(?!graphql|healthz|schema\.graphql).*/, (req: Request, res: Response, next) => {
-    if (!req.accepts('html')) return next();
-    res.sendFile(index);
-  });
 }

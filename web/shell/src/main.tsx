@@ -1,4 +1,7 @@
+import '@portal/web-shared/styles.css';
+import './shell.css';
 import { render } from 'solid-js/web';
 import { App } from './App';
+import { restoreSession } from './session';
 
-render(() => <App />, document.getElementById('root')!);
+void restoreSession().finally(() => render(() => <App />, document.getElementById('root')!));

@@ -1,0 +1,5 @@
+export { createPortalClient, isUnauthenticated, type PortalClient } from './client.js';
+export type { Mount, MountProps, SessionInfo } from './mount.js';
+export { Empty, ErrorMessage, Loading, formatDate, formatMoney, statusLabel } from './ui.js';
+export { mutate, query, subscribe } from './urql.js';
+export { graphql, type ResultOf, type VariablesOf } from '@portal/schema';

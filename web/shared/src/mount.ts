@@ -1,0 +1,27 @@
+import type { Client } from '@urql/core';
+
+/** Who is signed in, as the shell knows it. */
+export interface SessionInfo {
+  token: string;
+  name: string;
+  email: string;
+  role: string;
+  organization: { id: string; name: string; kind: 'VENDOR' | 'RESELLER' };
+}
+
+/** What the shell gives every micro-frontend it mounts. */
+export interface MountProps {
+  client: Client;
+  session: SessionInfo;
+  /** The route's path (reactive), e.g. `/customers/<id>`; the micro-frontend renders what it names. */
+  path: () => string;
+  /** Moves the whole app to another route (and its micro-frontend). */
+  navigate: (path: string) => void;
+}
+
+/**
+ * The contract of a micro-frontend: an ES module exporting `mount`, which renders into the
+ * element and returns its unmount. Each is built and deployed on its own and found through
+ * the import map the server serves with the shell.
+ */
+export type Mount = (element: HTMLElement, props: MountProps) => () => void;

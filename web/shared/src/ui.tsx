@@ -1,0 +1,53 @@
+import { Show, type JSX } from 'solid-js';
+
+/** A visible, announced "loading" state. */
+export function Loading(props: { label?: string }) {
+  return (
+    <p class="loading" role="status" aria-live="polite">
+      <span class="spinner" aria-hidden="true" /> {props.label ?? 'Loading…'}
+    </p>
+  );
+}
+
+/** An error the user can read (and, where given, retry). */
+export function ErrorMessage(props: { error: unknown; retry?: () => void }) {
+  const message = () => {
+    const error = props.error as
+      { message?: string; graphQLErrors?: { message: string }[] } | undefined;
+    return error?.graphQLErrors?.[0]?.message ?? error?.message ?? String(props.error);
+  };
+  return (
+    <div class="error" role="alert">
+      <p>{message().replace(/^\[(GraphQL|Network)\] /, '')}</p>
+      <Show when={props.retry}>
+        <button type="button" onClick={() => props.retry?.()}>
+          Try again
+        </button>
+      </Show>
+    </div>
+  );
+}
+
+export function Empty(props: { children: JSX.Element }) {
+  return <p class="empty">{props.children}</p>;
+}
+
+/** "1,234.50 USD" from integer cents; display only. */
+export function formatMoney(money: { cents: number; currency: string }): string {
+  const sign = money.cents < 0 ? '-' : '';
+  const abs = Math.abs(money.cents);
+  return `${sign}${Math.floor(abs / 100).toLocaleString('en-US')}.${String(abs % 100).padStart(2, '0')} ${money.currency}`;
+}
+
+/** "2026-11-23 18:37" in the viewer's time zone, or "—". */
+export function formatDate(iso: string | null | undefined): string {
+  if (!iso) return '—';
+  const date = new Date(iso);
+  const pad = (n: number) => String(n).padStart(2, '0');
+  return `${date.getFullYear()}-${pad(date.getMonth() + 1)}-${pad(date.getDate())} ${pad(date.getHours())}:${pad(date.getMinutes())}`;
+}
+
+/** A status as the seed portals write it: "SUBMITTED" → "Submitted". */
+export function statusLabel(status: string): string {
+  return status.charAt(0) + status.slice(1).toLowerCase().replace(/_/g, ' ');
+}

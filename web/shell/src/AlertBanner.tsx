@@ -1,0 +1,130 @@
+import { For, Show, createMemo } from 'solid-js';
+import { graphql, mutate, query, subscribe } from '@portal/web-shared';
+import type { Session } from './session';
+
+const PENDING = graphql(`
+  query PendingAlerts {
+    pendingAlerts {
+      id
+      kind
+      createdAt
+      order {
+        id
+        number
+        title
+        customer {
+          name
+        }
+      }
+    }
+  }
+`);
+const RAISED = graphql(`
+  subscription AlertRaised {
+    alertRaised {
+      id
+      kind
+    }
+  }
+`);
+const ACK = graphql(`
+  mutation AcknowledgeAlert($id: ID!) {
+    acknowledgeAlert(id: $id) {
+      acknowledged {
+        id
+      }
+      userErrors {
+        message
+      }
+    }
+  }
+`);
+const ACK_ALL = graphql(`
+  mutation AcknowledgeAllAlerts {
+    acknowledgeAllAlerts {
+      acknowledged {
+        id
+      }
+      userErrors {
+        message
+      }
+    }
+  }
+`);
+
+const HEADLINE: Record<string, (n: number) => string> = {
+  ORDER_TO_CONFIRM: (n) => `${n} ${n === 1 ? 'order' : 'orders'} to be confirmed`,
+  ORDER_SUBMITTED: (n) => `${n} ${n === 1 ? 'order' : 'orders'} to decide`,
+  ORDER_REJECTED: (n) => `${n} ${n === 1 ? 'order was' : 'orders were'} rejected`,
+};
+
+/**
+ * The alert at the top of every screen while alerts are pending ("N orders to be
+ * confirmed"), arriving live through alertRaised, with OK per alert and OK ALL.
+ */
+export function AlertBanner(props: { session: Session }) {
+  const client = () => props.session.client.urql;
+  const [alerts, { refetch }] = query(client(), PENDING, () => ({}));
+  subscribe(client(), RAISED, {}, () => refetch());
+
+  const groups = createMemo(() => {
+    const byKind = new Map<string, NonNullable<ReturnType<typeof alerts>>['pendingAlerts']>();
+    for (const alert of alerts()?.pendingAlerts ?? [])
+      byKind.set(alert.kind, [...(byKind.get(alert.kind) ?? []), alert]);
+    return [...byKind.entries()];
+  });
+
+  async function ok(id: string) {
+    await mutate(client(), ACK, { id });
+    refetch();
+  }
+  async function okAll() {
+    await mutate(client(), ACK_ALL, {});
+    refetch();
+  }
+
+  return (
+    <Show when={(alerts.latest?.pendingAlerts.length ?? 0) > 0}>
+      <section class="alert-banner" role="region" aria-label="Alerts" aria-live="polite">
+        <For each={groups()}>
+          {([kind, list]) => (
+            <div>
+              <strong>{HEADLINE[kind]?.(list.length) ?? kind}</strong>
+              <ul>
+                <For each={list}>
+                  {(alert) => (
+                    <li>
+                      <a
+                        href={
+                          kind === 'ORDER_SUBMITTED'
+                            ? `/vendor/orders/${alert.order.id}`
+                            : kind === 'ORDER_TO_CONFIRM'
+                              ? `/orders/${alert.order.id}/confirm`
+                              : `/orders/${alert.order.id}`
+                        }
+                      >
+                        Order {alert.order.number} · {alert.order.customer.name} ·{' '}
+                        {alert.order.title}
+                      </a>{' '}
+                      <button
+                        type="button"
+                        class="secondary"
+                        aria-label={`OK, order ${alert.order.number}`}
+                        onClick={() => void ok(alert.id)}
+                      >
+                        OK
+                      </button>
+                    </li>
+                  )}
+                </For>
+              </ul>
+            </div>
+          )}
+        </For>
+        <button type="button" onClick={() => void okAll()}>
+          OK ALL
+        </button>
+      </section>
+    </Show>
+  );
+}

@@ -1,0 +1,71 @@
+import { For, Show } from 'solid-js';
+import { Empty, ErrorMessage, formatDate, graphql, Loading, query } from '@portal/web-shared';
+import type { Session } from './session';
+
+const MAILBOX = graphql(`
+  query Mailbox {
+    mailbox(first: 50) {
+      id
+      to
+      toName
+      subject
+      status
+      createdAt
+      sentAt
+      text
+      attachment {
+        id
+        fileName
+        downloadUrl
+      }
+      order {
+        number
+      }
+    }
+  }
+`);
+
+/** The dev mailbox: what the portal sent, or keeps where no SMTP server is configured. */
+export function Mailbox(props: { session: Session }) {
+  const [mails, { refetch }] = query(props.session.client.urql, MAILBOX, () => ({}));
+  return (
+    <section>
+      <h1>Mailbox</h1>
+      <p class="empty">
+        E-mails about your organisation's orders. Without an SMTP server they are kept here, unsent.
+      </p>
+      <Show when={!mails.error} fallback={<ErrorMessage error={mails.error} retry={refetch} />}>
+        <Show when={mails()} fallback={<Loading />}>
+          {(data) => (
+            <Show when={data().mailbox.length > 0} fallback={<Empty>No e-mail yet.</Empty>}>
+              <For each={data().mailbox}>
+                {(mail) => (
+                  <article class="panel">
+                    <h2>{mail.subject}</h2>
+                    <p>
+                      To {mail.toName ? `${mail.toName} <${mail.to}>` : mail.to} · order{' '}
+                      {mail.order.number} ·{' '}
+                      <span class="badge">
+                        {mail.status === 'SENT'
+                          ? `sent ${formatDate(mail.sentAt)}`
+                          : mail.status.toLowerCase()}
+                      </span>
+                    </p>
+                    <pre class="mail-text">{mail.text}</pre>
+                    <Show when={mail.attachment}>
+                      {(file) => (
+                        <a href={file().downloadUrl} download={file().fileName}>
+                          {file().fileName}
+                        </a>
+                      )}
+                    </Show>
+                  </article>
+                )}
+              </For>
+            </Show>
+          )}
+        </Show>
+      </Show>
+    </section>
+  );
+}
