@@ -15,6 +15,8 @@ export interface PortalProcess {
   url: string;
   /** Everything it printed so far (stdout and stderr). */
   output(): string;
+  /** What it printed on stderr alone. */
+  errorOutput(): string;
   /** Resolves with the exit code (or signal name) once the process has ended. */
   exited: Promise<number | string>;
   /** Resolves once a line containing `text` was printed. */
@@ -62,8 +64,12 @@ export function startPortalProcess(env: Record<string, string>): PortalProcess {
       }
     }
   };
+  let errorOutput = '';
   child.stdout.on('data', onData);
-  child.stderr.on('data', onData);
+  child.stderr.on('data', (chunk: Buffer) => {
+    errorOutput += chunk.toString('utf8');
+    onData(chunk);
+  });
   const exited = new Promise<number | string>((resolve) =>
     child.once('exit', (code, signal) => resolve(code ?? signal ?? 'unknown')),
   );
@@ -71,6 +77,7 @@ export function startPortalProcess(env: Record<string, string>): PortalProcess {
     child,
     url: `http://127.0.0.1:${env.PORT ?? 4000}`,
     output: () => output,
+    errorOutput: () => errorOutput,
     exited,
     printed(text) {
       return new Promise((resolve, reject) => {

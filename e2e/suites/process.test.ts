@@ -102,7 +102,8 @@ describe('a start that cannot succeed says why in one line and exits non-zero', 
   async function failedStart(env: Record<string, string>) {
     const portal = startPortalProcess({ DATA_DIR: dataDir, ...env });
     const code = await portal.exited;
-    const lines = portal.output().trim().split('\n');
+    // The reason goes to stderr, alone; stdout carries the (JSON) log, in its own order.
+    const lines = portal.errorOutput().trim().split('\n');
     return { code, lastLine: lines.at(-1) ?? '', lines };
   }
 
@@ -118,20 +119,21 @@ describe('a start that cannot succeed says why in one line and exits non-zero', 
       blocker.listen(0, '0.0.0.0', () => resolve((blocker.address() as net.AddressInfo).port)),
     );
     try {
-      const { code, lastLine } = await failedStart({ PORT: String(port) });
+      const { code, lines } = await failedStart({ PORT: String(port) });
       expect(code).toBe(1);
-      expect(lastLine).toBe(`PORT ${port} on 0.0.0.0 is already in use`);
+      expect(lines).toEqual([`PORT ${port} on 0.0.0.0 is already in use`]);
     } finally {
       blocker.close();
     }
   });
 
   it('an unreachable DATABASE_URL', async () => {
-    const { code, lastLine } = await failedStart({
+    const { code, lastLine, lines } = await failedStart({
       PORT: String(await freePort()),
       DATABASE_URL: 'postgres://nobody:secret@127.0.0.1:1/portal',
     });
     expect(code).toBe(1);
+    expect(lines).toHaveLength(1);
     expect(lastLine).toMatch(
       /^DATABASE_URL: cannot connect to 127\.0\.0\.1:1\/portal \(ECONNREFUSED\)$/,
     );

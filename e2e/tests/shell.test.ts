@@ -61,10 +61,14 @@ describe('the shell', () => {
         if (response.url().endsWith('.js'))
           scripts.push(response.text().then((body) => ({ url: response.url(), body })));
       });
-      const customersLoaded = page.waitForResponse((response) => response.url().endsWith('/mfe/customers/customers.js'));
+      const customersLoaded = page.waitForResponse((response) =>
+        response.url().endsWith('/mfe/customers/customers.js'),
+      );
       await signIn(page, portal.url, 'rich@rs-vertical.example');
       await customersLoaded;
-      const ordersLoaded = page.waitForResponse((response) => response.url().endsWith('/mfe/orders/orders.js'));
+      const ordersLoaded = page.waitForResponse((response) =>
+        response.url().endsWith('/mfe/orders/orders.js'),
+      );
       await page.getByRole('link', { name: 'Order Management' }).click();
       await ordersLoaded;
       const loaded = await Promise.all(scripts);
