@@ -44,10 +44,15 @@ export function serveGraphqlWs(options: GraphqlWsOptions): {
   wsServer: WebSocketServer;
 } {
   const { httpServer, schema, logger } = options;
-  const wsServer = new WebSocketServer({
-    server: httpServer,
-    path: '/graphql',
-    maxPayload: MAX_MESSAGE_BYTES,
+  // noServer: upgrades are handed over below, so the HTTP server's own errors (a port in
+  // use) stay its own instead of being re-emitted, and logged, by the WebSocket server.
+  const wsServer = new WebSocketServer({ noServer: true, maxPayload: MAX_MESSAGE_BYTES });
+  httpServer.on('upgrade', (request, socket, head) => {
+    if (new URL(request.url ?? '/', 'http://localhost').pathname !== '/graphql') {
+      socket.destroy();
+      return;
+    }
+    wsServer.handleUpgrade(request, socket, head, (ws) => wsServer.emit('connection', ws, request));
   });
   const expiryTimers = new Map<WebSocket, NodeJS.Timeout>();
 
