@@ -12,6 +12,7 @@ import { repoRoot, type Config } from './config.js';
 import type { Context } from './context.js';
 import { openDatabase, type Database } from './database.js';
 import { Loaders } from './loaders.js';
+import { PortalMetrics } from './metrics.js';
 import { complexityPlugin, validationRules } from './protection.js';
 import { openOrm, type Orm, type OrmHooks } from './orm.js';
 import { createServices, type Services } from './services.js';
@@ -138,6 +139,15 @@ export async function startPortal(options: PortalOptions): Promise<Portal> {
     },
   });
 
+  const metrics = new PortalMetrics({
+    orm: () => orm,
+    relayHead: () => relay?.head,
+    openSockets: () => graphqlWs.wsServer.clients.size,
+  });
+  app.get('/metrics', async (_req, res) => {
+    res.type(metrics.registry.contentType).send(await metrics.registry.metrics());
+  });
+
   const apollo = new ApolloServer<Context>({
     schema,
     introspection: config.NODE_ENV !== 'production',
@@ -149,6 +159,7 @@ export async function startPortal(options: PortalOptions): Promise<Portal> {
     stopOnTerminationSignals: false,
     plugins: [
       complexityPlugin(schema),
+      metrics.plugin(),
       ApolloServerPluginDrainHttpServer({ httpServer, stopGracePeriodMillis: 5_000 }),
       {
         async serverWillStart() {
