@@ -1,6 +1,6 @@
 import { render } from 'solid-js/web';
 import type { Mount } from '@portal/web-shared';
+import { App } from './App';
 
-/** Placeholder until the screens land. */
-export const mount: Mount = (element, props) =>
-  render(() => <p>change-order for {props.session.organization.name} ({props.path()})</p>, element);
+/** The change-order micro-frontend: the Change Order wizard, new or resumed. */
+export const mount: Mount = (element, props) => render(() => <App {...props} />, element);

@@ -1,6 +1,6 @@
 import { render } from 'solid-js/web';
 import type { Mount } from '@portal/web-shared';
+import { App } from './App';
 
-/** Placeholder until the screens land. */
-export const mount: Mount = (element, props) =>
-  render(() => <p>customers for {props.session.organization.name} ({props.path()})</p>, element);
+/** The customers micro-frontend: the customer list and each customer's page. */
+export const mount: Mount = (element, props) => render(() => <App {...props} />, element);

@@ -40,8 +40,8 @@ export function subscribe<Data, Variables extends AnyVariables>(
   variables: Variables,
   onData: (data: Data) => void,
 ): void {
-  const { unsubscribe } = client.subscription(document, variables).subscribe((result) => {
+  const subscription = client.subscription(document, variables).subscribe((result) => {
     if (result.data) onData(result.data);
   });
-  onCleanup(unsubscribe);
+  onCleanup(() => subscription.unsubscribe());
 }

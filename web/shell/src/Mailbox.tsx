@@ -34,7 +34,10 @@ export function Mailbox(props: { session: Session }) {
       <p class="empty">
         E-mails about your organisation's orders. Without an SMTP server they are kept here, unsent.
       </p>
-      <Show when={!mails.error} fallback={<ErrorMessage error={mails.error} retry={refetch} />}>
+      <Show
+        when={!mails.error}
+        fallback={<ErrorMessage error={mails.error as unknown} retry={refetch} />}
+      >
         <Show when={mails()} fallback={<Loading />}>
           {(data) => (
             <Show when={data().mailbox.length > 0} fallback={<Empty>No e-mail yet.</Empty>}>

@@ -8,7 +8,7 @@ import type { Session } from './session';
  * map the server serves) and mounts it; unmounts it when the route leaves it.
  */
 export function MicroFrontend(props: { name: string; session: Session }) {
-  let host!: HTMLDivElement;
+  let host: HTMLDivElement | undefined;
   const [state, setState] = createSignal<'loading' | 'ready' | { error: unknown }>('loading');
 
   createEffect(() => {
@@ -20,6 +20,7 @@ export function MicroFrontend(props: { name: string; session: Session }) {
     import(/* @vite-ignore */ `@portal/mfe-${name}`)
       .then((module: { mount: Mount }) => {
         if (cancelled) return;
+        if (!host) return;
         unmount = module.mount(host, {
           client: session.client.urql,
           session,
@@ -46,7 +47,7 @@ export function MicroFrontend(props: { name: string; session: Session }) {
           retry={() => window.location.reload()}
         />
       </Show>
-      <div ref={host} />
+      <div ref={(element) => (host = element)} />
     </>
   );
 }

@@ -82,7 +82,7 @@ export async function signIn(email: string, password: string): Promise<string | 
     name: login.viewer.user?.name ?? email,
     email: login.viewer.user?.email ?? email,
     role: login.viewer.role,
-    organization: login.viewer.organization as SessionInfo['organization'],
+    organization: login.viewer.organization,
   };
   localStorage.setItem(STORAGE_KEY, JSON.stringify(info));
   setSession(open(info));

@@ -1,6 +1,17 @@
 import { render } from 'solid-js/web';
 import type { Mount } from '@portal/web-shared';
+import { App } from './App';
 
-/** Placeholder until the screens land. */
+/** Mounts the approval dashboard; the shell calls the returned dispose. */
 export const mount: Mount = (element, props) =>
-  render(() => <p>vendor for {props.session.organization.name} ({props.path()})</p>, element);
+  render(
+    () => (
+      <App
+        client={props.client}
+        session={props.session}
+        path={props.path}
+        navigate={props.navigate}
+      />
+    ),
+    element,
+  );

@@ -1,0 +1,108 @@
+/**
+ * SPEC.md's cloud-phone scenario in Chromium, across two browser contexts: Rich edits
+ * Premium IPECS ONE USER +1 and submits; Kim's dashboard shows it without a reload and she
+ * approves; Rich's banner appears without a reload; OK; Final Confirm; the grid shows 12;
+ * the addendum downloads. A screenshot of each step goes to e2e/artifacts/.
+ */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { openBrowser, shot, signIn } from '../helpers/browser.js';
+import { freshPortal } from '../helpers/scenario.js';
+
+let fresh: Awaited<ReturnType<typeof freshPortal>>;
+beforeAll(async () => {
+  fresh = await freshPortal();
+});
+afterAll(() => fresh.stop());
+
+describe('cloud phone, in the browser', () => {
+  it('Premium IPECS ONE USER 11 + 1 = 12, from Change Order to the addendum', async () => {
+    const url = fresh.portal.url;
+    const reseller = await openBrowser();
+    const vendor = await openBrowser();
+    try {
+      const rich = reseller.page;
+      const kim = vendor.page;
+      await signIn(kim, url, 'kim@vertical.example');
+      await kim.getByRole('heading', { name: 'Approval dashboard' }).waitFor();
+
+      await signIn(rich, url, 'rich@rs-vertical.example');
+      await rich.getByRole('link', { name: 'Vertical Demo' }).click();
+      const premiumRow = rich.getByRole('row', { name: /Premium IPECS ONE USER/ });
+      await expect(premiumRow.getByRole('cell').nth(2).textContent()).resolves.toBe('11');
+      await shot(rich, 'cloud-phone-01-customer');
+
+      await rich.getByRole('button', { name: 'Change Order' }).click();
+      await rich.getByLabel('Order Title', { exact: true }).fill('One more Premium user');
+      await rich.getByRole('button', { name: 'Next: Order Items' }).click();
+      await rich.getByRole('button', { name: /^Increase Premium IPECS ONE USER/ }).click();
+      const delta = rich.getByRole('spinbutton', {
+        name: /^Order\(\+\/-\) Premium IPECS ONE USER/,
+      });
+      await expect(delta.inputValue()).resolves.toBe('1');
+      await rich
+        .getByRole('row', { name: /Premium IPECS ONE USER/ })
+        .getByText('12', { exact: true })
+        .waitFor();
+      await rich.getByRole('status').getByText('Draft saved').waitFor();
+      await shot(rich, 'cloud-phone-02-order-items');
+
+      await rich.getByRole('button', { name: 'Next: Review' }).click();
+      await rich.getByLabel('The order is governed by the MSA in effect').check();
+      await rich.getByLabel('I am authorized to place this order').check();
+      await shot(rich, 'cloud-phone-03-review');
+      await rich.getByRole('button', { name: 'Save & Submit Order' }).click();
+      await rich.waitForURL(/\/orders$/);
+
+      // Kim's dashboard shows it without a reload.
+      const queued = kim.getByRole('table', { name: 'Submitted orders' }).getByRole('link').first();
+      await queued.waitFor();
+      const orderLabel = (await queued.textContent())!.trim();
+      await shot(kim, 'cloud-phone-04-vendor-queue');
+      await queued.click();
+      await kim.getByLabel('Comment').fill('Approved, thanks');
+      await kim.getByRole('button', { name: 'Approve' }).click();
+      await kim.getByText(/is approved\./).waitFor();
+      await shot(kim, 'cloud-phone-05-approved');
+
+      // Rich's banner appears without a reload.
+      const banner = rich.getByRole('region', { name: 'Alerts' });
+      await banner.getByText('1 order to be confirmed').waitFor();
+      await shot(rich, 'cloud-phone-06-banner');
+      await banner.getByRole('link', { name: /One more Premium user/ }).click();
+      await banner.getByRole('button', { name: /^OK, order/ }).click();
+      await banner.waitFor({ state: 'detached' });
+
+      await rich.getByRole('heading', { name: 'Order Final Confirm' }).waitFor();
+      await rich.getByRole('button', { name: 'Final Confirm' }).click();
+      const dialog = rich.getByRole('dialog');
+      await shot(rich, 'cloud-phone-07-confirm-dialog');
+      await dialog.getByRole('button', { name: 'Confirm' }).click();
+      await rich.getByRole('heading', { name: 'New inventory' }).waitFor();
+      const after = rich.getByRole('row', { name: /Premium IPECS ONE USER/ }).last();
+      await expect(after.textContent()).resolves.toContain('12');
+      await shot(rich, 'cloud-phone-08-confirmed');
+
+      const addendum = rich.getByRole('link', { name: /_Change_Addendum \[\d+\]\.pdf/ });
+      const [download] = await Promise.all([rich.waitForEvent('download'), addendum.click()]);
+      expect(download.suggestedFilename()).toMatch(/^Vertical Demo_Change_Addendum \[\d+\]\.pdf$/);
+      const file = await download.path();
+      expect(file).toBeTruthy();
+
+      // The customer page now shows 12 and keeps the documents.
+      await rich.getByRole('link', { name: 'Customers' }).click();
+      await rich.getByRole('link', { name: 'Vertical Demo' }).click();
+      await expect(
+        rich
+          .getByRole('row', { name: /Premium IPECS ONE USER/ })
+          .getByRole('cell')
+          .nth(2)
+          .textContent(),
+      ).resolves.toBe('12');
+      expect(orderLabel).toMatch(/\d{6}/);
+      await shot(rich, 'cloud-phone-09-grid-12');
+    } finally {
+      await reseller.close();
+      await vendor.close();
+    }
+  });
+});

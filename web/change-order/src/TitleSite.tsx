@@ -1,0 +1,78 @@
+import { createMemo, For, Show } from 'solid-js';
+import { describedBy, FieldErrors } from './FieldErrors';
+import { errorsAt, type FieldError } from './errors';
+
+export interface TitleSiteValue {
+  title: string;
+  siteId: string | null;
+  note: string;
+}
+
+/** Step 1, "Order Title & Customer Site": the order's title, site and note. */
+export function TitleSite(props: {
+  value: TitleSiteValue;
+  sites: readonly { id: string; name: string; address?: string | null }[];
+  onChange: (value: Partial<TitleSiteValue>) => void;
+  /** Errors of createChangeOrder / updateChangeOrder: ['title'], ['siteId'], ['note']. */
+  errors: readonly FieldError[];
+}) {
+  const titleErrors = createMemo(() => errorsAt(props.errors, 'title'));
+  const siteErrors = createMemo(() => errorsAt(props.errors, 'siteId'));
+  const noteErrors = createMemo(() => errorsAt(props.errors, 'note'));
+  return (
+    <>
+      <div class="field">
+        <label for="order-title">Order Title</label>
+        <input
+          id="order-title"
+          class="wide"
+          required
+          maxLength={200}
+          value={props.value.title}
+          aria-invalid={titleErrors().length > 0 ? 'true' : undefined}
+          aria-describedby={describedBy('order-title-error', titleErrors())}
+          onInput={(event) => props.onChange({ title: event.currentTarget.value })}
+        />
+        <FieldErrors id="order-title-error" errors={titleErrors()} />
+      </div>
+      <div class="field">
+        <label for="order-site">Customer Site</label>
+        <select
+          id="order-site"
+          aria-invalid={siteErrors().length > 0 ? 'true' : undefined}
+          aria-describedby={describedBy('order-site-error', siteErrors())}
+          onChange={(event) => props.onChange({ siteId: event.currentTarget.value || null })}
+        >
+          {/* Once a site is saved the API can change it but not clear it. */}
+          <Show when={!props.value.siteId}>
+            <option value="" selected>
+              No particular site
+            </option>
+          </Show>
+          <For each={props.sites}>
+            {(site) => (
+              <option value={site.id} selected={site.id === props.value.siteId}>
+                {site.address ? `${site.name} · ${site.address}` : site.name}
+              </option>
+            )}
+          </For>
+        </select>
+        <FieldErrors id="order-site-error" errors={siteErrors()} />
+      </div>
+      <div class="field">
+        <label for="order-note">Order Note (optional)</label>
+        <textarea
+          id="order-note"
+          class="wide"
+          rows={3}
+          maxLength={2000}
+          value={props.value.note}
+          aria-invalid={noteErrors().length > 0 ? 'true' : undefined}
+          aria-describedby={describedBy('order-note-error', noteErrors())}
+          onInput={(event) => props.onChange({ note: event.currentTarget.value })}
+        />
+        <FieldErrors id="order-note-error" errors={noteErrors()} />
+      </div>
+    </>
+  );
+}

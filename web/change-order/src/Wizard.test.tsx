@@ -1,0 +1,307 @@
+import { cleanup, render, screen, waitFor, within } from '@solidjs/testing-library';
+import userEvent from '@testing-library/user-event';
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import type { SessionInfo } from '@portal/web-shared';
+import { App } from './App';
+import type { WizardCustomer, WizardOrder } from './queries';
+import { fakeClient } from './test-client';
+
+afterEach(cleanup);
+
+/** Saves wait for a pause in the edits (SAVE_DELAY_MS); give them room on a slow machine. */
+const SAVED = { timeout: 3000 };
+
+const usd = (cents: number) => ({ cents, currency: 'USD' });
+const product = (
+  id: string,
+  name: string,
+  kind: 'PRIMARY' | 'ADD_ON' | 'ITEM',
+  cents: number | null,
+) => ({
+  id,
+  name,
+  kind,
+  itemGroup: kind === 'ADD_ON' ? 'Add-on' : 'Email Security',
+  unitPrice: cents === null ? null : usd(cents),
+  upgradesTo: id === 'ess' ? [{ id: 'adv', name: 'Email Security Advanced' }] : [],
+});
+const ACCOUNT = { id: 'acme', name: 'Acme Mail' };
+const CUSTOMER: WizardCustomer = {
+  id: 'c1',
+  name: 'Acme Mail',
+  vendor: { id: 'mimecast', name: 'Mimecast' },
+  sites: [{ id: 's1', name: 'Acme Mail Office', address: '2 Harbour Road' }],
+  contacts: [{ id: 'dana', name: 'Dana Lead', email: 'lead@acme-mail.example' }],
+  licenses: [
+    {
+      available: 50,
+      billingAccount: ACCOUNT,
+      product: product('ess', 'Email Security Essentials', 'PRIMARY', 350),
+    },
+    {
+      available: 0,
+      billingAccount: ACCOUNT,
+      product: product('adv', 'Email Security Advanced', 'PRIMARY', 550),
+    },
+    { available: 0, billingAccount: ACCOUNT, product: product('arc', 'Archive', 'ADD_ON', 150) },
+    {
+      available: 0,
+      billingAccount: ACCOUNT,
+      product: product('awa', 'Awareness Training', 'ADD_ON', 200),
+    },
+  ],
+};
+const SESSION: SessionInfo = {
+  token: 't',
+  name: 'Rich Balazsi',
+  email: 'rich@rs-vertical.example',
+  role: 'RESELLER_ADMIN',
+  organization: { id: 'rs', name: 'RS-Vertical', kind: 'RESELLER' },
+};
+
+/**
+ * A server keeping one draft: it bumps the version on each write, refuses a stale
+ * expectedVersion, reports Awareness Training as not enabled, and refuses a submit whose
+ * tick boxes are not ticked.
+ */
+function fakeServer() {
+  let version = 3;
+  let lines: { productId: string; billingAccountId: string; delta: number }[] = [];
+  const draft = (): WizardOrder => ({
+    id: 'o1',
+    number: 500001,
+    title: 'More seats',
+    note: null,
+    status: 'DRAFT',
+    version,
+    site: { id: 's1' },
+    customer: { id: 'c1' },
+    implementationLead: { id: 'dana' },
+    lines: lines.map((line) => {
+      const available = line.productId === 'ess' ? 50 : 0;
+      return {
+        delta: line.delta,
+        available,
+        toBe: available + line.delta,
+        product: { id: line.productId },
+        billingAccount: { id: line.billingAccountId },
+      };
+    }),
+    productChange: { mode: 'KEEP', product: null, replaces: null },
+    ruleViolations: lines.flatMap((line, index) =>
+      line.productId === 'awa'
+        ? [
+            {
+              code: 'ADD_ON_NOT_ENABLED' as const,
+              field: ['lines', String(index), 'productId'],
+              message: 'Awareness Training is not enabled in your agreement with this vendor.',
+            },
+          ]
+        : [],
+    ),
+    costPreview: {
+      currentMonthly: usd(17500),
+      newMonthly: usd(17500 + 350 * (lines.find((l) => l.productId === 'ess')?.delta ?? 0)),
+      deltaMonthly: usd(350 * (lines.find((l) => l.productId === 'ess')?.delta ?? 0)),
+      lines: [],
+    },
+  });
+  const stale = () => ({
+    order: null,
+    userErrors: [
+      { code: 'STALE_VERSION', field: ['expectedVersion'], message: 'Order 500001 has changed.' },
+    ],
+  });
+
+  const fake = fakeClient((operation, variables) => {
+    const input = variables.input as Record<string, unknown>;
+    switch (operation) {
+      case 'WizardDraft':
+        return { changeOrder: draft() };
+      case 'WizardCustomer':
+        return { customer: CUSTOMER };
+      case 'CreateChangeOrder':
+        return String(input.title).trim()
+          ? { createChangeOrder: { order: draft(), userErrors: [] } }
+          : {
+              createChangeOrder: {
+                order: null,
+                userErrors: [
+                  { code: 'VALIDATION', field: ['title'], message: 'Give the order a title.' },
+                ],
+              },
+            };
+      case 'SetChangeOrderLines':
+        if (input.expectedVersion !== version) return { setChangeOrderLines: stale() };
+        version += 1;
+        lines = input.lines as typeof lines;
+        return { setChangeOrderLines: { order: draft(), userErrors: [] } };
+      case 'SubmitChangeOrder': {
+        if (input.expectedVersion !== version) return { submitChangeOrder: stale() };
+        const userErrors = [
+          ...(input.msaAccepted
+            ? []
+            : [
+                {
+                  code: 'MSA_NOT_ACCEPTED',
+                  field: ['msaAccepted'],
+                  message: 'Confirm that the order is governed by the MSA already in effect.',
+                },
+              ]),
+          ...(input.authorizationConfirmed
+            ? []
+            : [
+                {
+                  code: 'AUTHORIZATION_NOT_CONFIRMED',
+                  field: ['authorizationConfirmed'],
+                  message: 'Confirm that you are authorized to place this order.',
+                },
+              ]),
+        ];
+        if (userErrors.length > 0) return { submitChangeOrder: { order: null, userErrors } };
+        version += 1;
+        return {
+          submitChangeOrder: { order: { ...draft(), status: 'SUBMITTED' }, userErrors: [] },
+        };
+      }
+      default:
+        throw new Error(`unexpected ${operation}`);
+    }
+  });
+  return {
+    ...fake,
+    bumpVersion: () => (version += 1),
+    sent: (operation: string) =>
+      fake.calls
+        .filter((call) => call.operationName === operation)
+        .map((call) => call.variables.input as Record<string, unknown>),
+  };
+}
+
+function renderApp(path: string) {
+  const server = fakeServer();
+  const navigate = vi.fn<(path: string) => void>();
+  render(() => (
+    <App client={server.client} session={SESSION} path={() => path} navigate={navigate} />
+  ));
+  return { server, navigate, user: userEvent.setup() };
+}
+
+const description = (element: HTMLElement) =>
+  (element.getAttribute('aria-describedby') ?? '')
+    .split(' ')
+    .map((id) => document.getElementById(id)?.textContent ?? '')
+    .join(' ');
+
+describe('the Change Order wizard', () => {
+  it('creates the draft from step 1, showing a refused title next to Order Title', async () => {
+    const { server, navigate, user } = renderApp('/customers/c1/change-order');
+    const title = await screen.findByRole('textbox', { name: 'Order Title' });
+    // The customer's only site is chosen already.
+    expect(screen.getByRole<HTMLSelectElement>('combobox', { name: 'Customer Site' }).value).toBe(
+      's1',
+    );
+
+    await user.click(screen.getByRole('button', { name: 'Next: Order Items' }));
+    await waitFor(() => expect(description(title)).toBe('Give the order a title.'));
+    expect(title.getAttribute('aria-invalid')).toBe('true');
+    expect(navigate).not.toHaveBeenCalled();
+
+    await user.type(title, 'More seats');
+    await user.click(screen.getByRole('button', { name: 'Next: Order Items' }));
+    await waitFor(() => expect(navigate).toHaveBeenCalledWith('/change-order/o1'));
+    expect(server.sent('CreateChangeOrder').at(-1)).toEqual({
+      customerId: 'c1',
+      title: 'More seats',
+      siteId: 's1',
+      note: null,
+    });
+  });
+
+  it('saves the grid as the user edits, passing the version, and submits once both boxes are ticked', async () => {
+    const { server, navigate, user } = renderApp('/change-order/o1');
+    const seats = await screen.findByRole('spinbutton', {
+      name: 'Order(+/-) Email Security Essentials Acme Mail',
+    });
+    await user.clear(seats);
+    await user.type(seats, '10');
+    // The edits of one burst are saved once, with the version the draft was loaded at.
+    await waitFor(() => expect(server.sent('SetChangeOrderLines')).toHaveLength(1), SAVED);
+    expect(server.sent('SetChangeOrderLines')[0]).toEqual({
+      orderId: 'o1',
+      expectedVersion: 3,
+      lines: [{ productId: 'ess', billingAccountId: 'acme', delta: 10 }],
+    });
+    await screen.findByText('Draft saved');
+
+    // The server's rule violations appear on the row they are about.
+    await user.click(screen.getByRole('button', { name: 'Increase Awareness Training' }));
+    await waitFor(() => expect(server.sent('SetChangeOrderLines')).toHaveLength(2), SAVED);
+    expect(server.sent('SetChangeOrderLines')[1]!.expectedVersion).toBe(4);
+    const awareness = screen.getByRole('spinbutton', {
+      name: 'Order(+/-) Awareness Training Acme Mail',
+    });
+    await waitFor(() => expect(description(awareness)).toContain('is not enabled'));
+    await user.click(screen.getByRole('button', { name: 'Decrease Awareness Training' }));
+    await waitFor(() => expect(server.sent('SetChangeOrderLines')).toHaveLength(3), SAVED);
+    await waitFor(() => expect(description(awareness)).toBe(''));
+
+    await user.click(screen.getByRole('button', { name: 'Next: Review' }));
+    const cost = await screen.findByRole('table', {
+      name: 'Monthly cost at your contracted price',
+    });
+    expect(within(cost).getByRole('row', { name: /Total per month/ }).textContent).toContain(
+      '35.00 USD',
+    );
+
+    await user.click(screen.getByRole('button', { name: 'Save & Submit Order' }));
+    const msa = screen.getByRole('checkbox', {
+      name: 'The order is governed by the MSA in effect',
+    });
+    const authorized = screen.getByRole('checkbox', {
+      name: 'I am authorized to place this order',
+    });
+    await waitFor(() =>
+      expect(description(msa)).toBe(
+        'Confirm that the order is governed by the MSA already in effect.',
+      ),
+    );
+    expect(description(authorized)).toBe('Confirm that you are authorized to place this order.');
+    expect(navigate).not.toHaveBeenCalled();
+
+    await user.click(msa);
+    await user.click(authorized);
+    expect(description(msa)).toBe('');
+    await user.click(screen.getByRole('button', { name: 'Save & Submit Order' }));
+    await waitFor(() => expect(navigate).toHaveBeenCalledWith('/orders'));
+    const submitted = server.sent('SubmitChangeOrder').at(-1)!;
+    expect(submitted).toMatchObject({
+      orderId: 'o1',
+      expectedVersion: 6,
+      msaAccepted: true,
+      authorizationConfirmed: true,
+      implementationLeadId: 'dana',
+    });
+    expect(typeof submitted.idempotencyKey).toBe('string');
+  });
+
+  it('says so when someone else changed the draft, and offers to reload it', async () => {
+    const { server, user } = renderApp('/change-order/o1');
+    const seats = await screen.findByRole<HTMLInputElement>('spinbutton', {
+      name: 'Order(+/-) Email Security Essentials Acme Mail',
+    });
+    server.bumpVersion();
+    await user.click(screen.getByRole('button', { name: 'Increase Email Security Essentials' }));
+    expect((await screen.findByRole('alert', {}, SAVED)).textContent).toContain(
+      'Order 500001 has changed.',
+    );
+    expect(seats.value).toBe('1');
+
+    await user.click(screen.getByRole('button', { name: 'Reload the order' }));
+    const reloaded = await screen.findByRole<HTMLInputElement>('spinbutton', {
+      name: 'Order(+/-) Email Security Essentials Acme Mail',
+    });
+    await waitFor(() => expect(screen.queryByRole('alert')).toBeNull());
+    expect(reloaded.value).toBe('0');
+  });
+});

@@ -1,0 +1,96 @@
+/**
+ * The arithmetic of the Order Items grid, kept pure so it is tested on its own:
+ * To Be(EA) = Available + Order(+/-), what a typed Order(+/-) means, and which lines an
+ * order sends. The server checks the same rules; these give the answer as the user types.
+ */
+
+/** The server refuses a delta beyond ±MAX_DELTA (VALIDATION). */
+export const MAX_DELTA = 100_000;
+
+/** One row of the grid: one product on one billing account. */
+export interface GridRow {
+  key: string;
+  productId: string;
+  billingAccountId: string;
+  itemGroup: string;
+  itemName: string;
+  billingAccount: string;
+  kind: string;
+  available: number;
+  /**
+   * Why the row cannot be ordered (an add-on no agreement covers), or null. Such a row is
+   * still sent while it holds a delta, so the server's rules name it and it can be undone.
+   */
+  disabledReason: string | null;
+}
+
+/** The key of a (product, billing account) pair: a grid row, an order line. */
+export function rowKey(productId: string, billingAccountId: string): string {
+  return `${productId}|${billingAccountId}`;
+}
+
+/**
+ * What a typed Order(+/-) means: a number, 0 while the field is empty or holds only a
+ * sign (the user is still typing), NaN for anything else.
+ */
+export function parseDelta(text: string): number {
+  const trimmed = text.trim();
+  if (trimmed === '' || trimmed === '-' || trimmed === '+') return 0;
+  return /^[+-]?\d+(\.\d*)?$/.test(trimmed) ? Number(trimmed) : Number.NaN;
+}
+
+/** Why a delta cannot be ordered, or null when it can. */
+export function deltaProblem(delta: number): string | null {
+  if (!Number.isInteger(delta)) return 'Enter a whole number.';
+  if (Math.abs(delta) > MAX_DELTA) return `Enter a number between -${MAX_DELTA} and ${MAX_DELTA}.`;
+  return null;
+}
+
+/** To Be(EA): what the customer will have; an unusable delta counts as no change. */
+export function toBe(available: number, delta: number): number {
+  return available + (deltaProblem(delta) === null ? delta : 0);
+}
+
+/** The delta after a −/+ press, kept within the allowed range. */
+export function stepDelta(delta: number, by: 1 | -1): number {
+  const base = deltaProblem(delta) === null ? delta : 0;
+  return Math.max(-MAX_DELTA, Math.min(MAX_DELTA, base + by));
+}
+
+/** The order's lines as setChangeOrderLines takes them: the rows with a non-zero delta, in grid order. */
+export function orderLines(
+  rows: readonly GridRow[],
+  deltas: Readonly<Record<string, number>>,
+): { productId: string; billingAccountId: string; delta: number }[] {
+  return rows
+    .map((row) => ({ row, delta: deltas[row.key] ?? 0 }))
+    .filter(({ delta }) => delta !== 0 && deltaProblem(delta) === null)
+    .map(({ row, delta }) => ({
+      productId: row.productId,
+      billingAccountId: row.billingAccountId,
+      delta,
+    }));
+}
+
+/** How many rows change, fall below zero, or hold something that is not a number. */
+export function gridSummary(rows: readonly GridRow[], deltas: Readonly<Record<string, number>>) {
+  let changed = 0;
+  let negative = 0;
+  let invalid = 0;
+  for (const row of rows) {
+    const delta = deltas[row.key] ?? 0;
+    if (deltaProblem(delta) !== null) invalid += 1;
+    else if (delta !== 0) changed += 1;
+    if (toBe(row.available, delta) < 0) negative += 1;
+  }
+  return { changed, negative, invalid };
+}
+
+/** The deltas of a saved order's lines, by row key: how a resumed draft fills the grid. */
+export function deltasOf(
+  lines: readonly { product: { id: string }; billingAccount: { id: string }; delta: number }[],
+): Record<string, number> {
+  return Object.fromEntries(
+    lines.map((line) => [rowKey(line.product.id, line.billingAccount.id), line.delta]),
+  );
+}

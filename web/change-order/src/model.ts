@@ -1,0 +1,62 @@
+/**
+ * From the customer query to what the wizard's parts take: grid rows, the primary
+ * products, a readable product change. Pure, like grid-math.ts.
+ */
+import { rowKey, type GridRow } from './grid-math';
+import type { PrimaryOption, ProductChangeValue } from './PrimaryProduct';
+import type { WizardCustomer } from './queries';
+
+/** One grid row per licence line (every product on every billing account, zeros included). */
+export function gridRows(licenses: WizardCustomer['licenses']): GridRow[] {
+  return licenses.map((line) => ({
+    key: rowKey(line.product.id, line.billingAccount.id),
+    productId: line.product.id,
+    billingAccountId: line.billingAccount.id,
+    itemGroup: line.product.itemGroup,
+    itemName: line.product.name,
+    billingAccount: line.billingAccount.name,
+    kind: line.product.kind,
+    available: line.available,
+    // No contracted price means no agreement covers it; an add-on then cannot be ordered.
+    disabledReason:
+      line.product.kind === 'ADD_ON' && !line.product.unitPrice
+        ? 'Not in your agreement with this vendor.'
+        : null,
+  }));
+}
+
+/** The vendor's primary products, with the seats the customer holds across billing accounts. */
+export function primaryOptions(licenses: WizardCustomer['licenses']): PrimaryOption[] {
+  const byId = new Map<string, PrimaryOption>();
+  for (const line of licenses) {
+    if (line.product.kind !== 'PRIMARY') continue;
+    const known = byId.get(line.product.id);
+    byId.set(line.product.id, {
+      id: line.product.id,
+      name: line.product.name,
+      held: (known?.held ?? 0) + line.available,
+      upgradesTo: line.product.upgradesTo,
+    });
+  }
+  return [...byId.values()];
+}
+
+/** "Add to: Email Security Advanced", "Select New: A → B", or null for Keep Existing. */
+export function productChangeText(
+  value: ProductChangeValue,
+  primaries: readonly PrimaryOption[],
+): string | null {
+  const name = (id: string | null) =>
+    primaries.find((product) => product.id === id)?.name ?? 'no product chosen';
+  if (value.mode === 'ADD') return `Add to: ${name(value.productId)}`;
+  if (value.mode === 'REPLACE')
+    return `Select New: ${name(value.replacesProductId)} → ${name(value.productId)}`;
+  return null;
+}
+
+/** A key that makes a submit idempotent, also where crypto.randomUUID is missing (plain http). */
+export function newIdempotencyKey(): string {
+  if (typeof crypto.randomUUID === 'function') return crypto.randomUUID();
+  const bytes = crypto.getRandomValues(new Uint8Array(16));
+  return [...bytes].map((byte) => byte.toString(16).padStart(2, '0')).join('');
+}

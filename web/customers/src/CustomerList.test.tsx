@@ -1,0 +1,96 @@
+import { cleanup, render, screen, waitFor } from '@solidjs/testing-library';
+import userEvent from '@testing-library/user-event';
+import { afterEach, describe, expect, it } from 'vitest';
+import { CustomerList } from './CustomerList';
+import { fakeClient } from './test-client';
+
+afterEach(cleanup);
+
+const customer = (n: number) => ({
+  id: `c${n}`,
+  name: `Customer ${String(n).padStart(2, '0')}`,
+  customerType: 'Normal',
+  servicePlan: 'Standard Plan',
+  vendor: { id: 'v', name: 'Vertical' },
+});
+const ALL = Array.from({ length: 25 }, (_, i) => customer(i + 1));
+
+/** `customers(search, first, after)` over 25 customers, the cursor being an index. */
+function serve(variables: Record<string, unknown>) {
+  const search = ((variables.search as string | null) ?? '').toLowerCase();
+  const matching = ALL.filter((c) => c.name.toLowerCase().includes(search));
+  const start = variables.after ? Number(variables.after) : 0;
+  const page = matching.slice(start, start + Number(variables.first));
+  return {
+    customers: {
+      totalCount: matching.length,
+      pageInfo: {
+        hasNextPage: start + page.length < matching.length,
+        endCursor: String(start + page.length),
+      },
+      edges: page.map((node) => ({ node })),
+    },
+  };
+}
+
+describe('Customers', () => {
+  it('lists customers page by page, each linking to its page', async () => {
+    const { client } = fakeClient((_operation, variables) => serve(variables));
+    const user = userEvent.setup();
+    render(() => <CustomerList client={client} />);
+
+    const first = await screen.findByRole('link', { name: 'Customer 01' });
+    expect(first.getAttribute('href')).toBe('/customers/c1');
+    expect(screen.getAllByRole('row')).toHaveLength(21);
+    expect(screen.getByText('Page 1 of 2')).toBeTruthy();
+    expect(screen.getByRole<HTMLButtonElement>('button', { name: 'Previous page' }).disabled).toBe(
+      true,
+    );
+
+    await user.click(screen.getByRole('button', { name: 'Next page' }));
+    await screen.findByRole('link', { name: 'Customer 21' });
+    expect(screen.queryByRole('link', { name: 'Customer 01' })).toBeNull();
+    expect(screen.getByText('Page 2 of 2')).toBeTruthy();
+
+    await user.click(screen.getByRole('button', { name: 'Previous page' }));
+    await screen.findByRole('link', { name: 'Customer 01' });
+  });
+
+  it('searches as the user types, from the first page, and says when nothing matches', async () => {
+    const { client, calls } = fakeClient((_operation, variables) => serve(variables));
+    const user = userEvent.setup();
+    render(() => <CustomerList client={client} />);
+    await screen.findByRole('link', { name: 'Customer 01' });
+
+    await user.type(screen.getByRole('searchbox', { name: 'Search customers' }), '2');
+    await waitFor(() => expect(screen.queryByRole('link', { name: 'Customer 01' })).toBeNull());
+    expect(screen.getAllByRole('link').map((link) => link.textContent)).toEqual([
+      'Customer 02',
+      'Customer 12',
+      'Customer 20',
+      'Customer 21',
+      'Customer 22',
+      'Customer 23',
+      'Customer 24',
+      'Customer 25',
+    ]);
+    expect(calls.at(-1)!.variables).toMatchObject({ search: '2', after: null });
+
+    await user.type(screen.getByRole('searchbox', { name: 'Search customers' }), 'x');
+    await screen.findByText('No customer matches “2x”.');
+  });
+
+  it('shows a failed load with a way to try again', async () => {
+    let fail = true;
+    const { client } = fakeClient((_operation, variables) => {
+      if (fail) throw new Error('The server is down.');
+      return serve(variables);
+    });
+    const user = userEvent.setup();
+    render(() => <CustomerList client={client} />);
+    expect((await screen.findByRole('alert')).textContent).toContain('The server is down.');
+    fail = false;
+    await user.click(screen.getByRole('button', { name: 'Try again' }));
+    await screen.findByRole('link', { name: 'Customer 01' });
+  });
+});

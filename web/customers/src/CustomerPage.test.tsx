@@ -1,0 +1,129 @@
+import { cleanup, render, screen, within } from '@solidjs/testing-library';
+import userEvent from '@testing-library/user-event';
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import { CustomerPage } from './CustomerPage';
+import { fakeClient } from './test-client';
+
+afterEach(cleanup);
+
+const ACCOUNT = { id: 'ba', name: 'Vertical Demo' };
+const line = (name: string, available: number, itemGroup = 'User License') => ({
+  available,
+  billingAccount: ACCOUNT,
+  product: { id: name, name, itemGroup, kind: 'ITEM' },
+});
+const CUSTOMER = {
+  id: 'c1',
+  name: 'Vertical Demo',
+  customerType: 'Normal',
+  servicePlan: 'Standard Plan',
+  vendor: { id: 'v', name: 'Vertical' },
+  reseller: { id: 'r', name: 'RS-Vertical' },
+  implementationLead: null,
+  sites: [{ id: 's', name: 'Vertical Demo HQ', address: '1 Main Street' }],
+  licenses: [
+    line('Premium PLUS IPECS ONE USER', 12),
+    line('Skype for Business 2010 RCCV', 0, 'Soft Client'),
+  ],
+  attachments: [
+    {
+      id: 'a1',
+      kind: 'ADDENDUM',
+      fileName: 'Vertical Demo_Addendum [500001].pdf',
+      byteSize: 2048,
+      createdAt: '2026-11-23T18:37:00.000Z',
+      downloadUrl: '/files/a1?sig=abc',
+    },
+  ],
+};
+const order = (id: string, number: number, status: string) => ({
+  node: {
+    id,
+    number,
+    title: `Order ${number}`,
+    status,
+    createdAt: '2026-11-23T18:37:00.000Z',
+    submittedAt: status === 'DRAFT' ? null : '2026-11-23T18:40:00.000Z',
+    orderUser: { id: 'u', name: 'Rich Balazsi' },
+  },
+});
+
+function renderPage(customer: unknown = CUSTOMER, canOrder = true) {
+  const { client } = fakeClient((operation) =>
+    operation === 'Customer'
+      ? { customer }
+      : {
+          customer: {
+            id: 'c1',
+            changeOrders: {
+              totalCount: 2,
+              pageInfo: { hasNextPage: false, endCursor: null },
+              edges: [order('o2', 500002, 'DRAFT'), order('o1', 500001, 'CONFIRMED')],
+            },
+          },
+        },
+  );
+  const navigate = vi.fn<(path: string) => void>();
+  render(() => (
+    <CustomerPage client={client} customerId="c1" canOrder={canOrder} navigate={navigate} />
+  ));
+  return { navigate, user: userEvent.setup() };
+}
+
+describe('a customer page', () => {
+  it('shows the licence grid with the seed portal columns', async () => {
+    renderPage();
+    const grid = await screen.findByRole('table', { name: 'Licences' });
+    expect(
+      within(grid)
+        .getAllByRole('columnheader')
+        .map((th) => th.textContent),
+    ).toEqual([
+      'Item Group',
+      'Item Name',
+      'Billing Account',
+      'Available',
+      'Order(+/-)',
+      'To Be(EA)',
+    ]);
+    const row = within(grid).getByRole('row', { name: /Premium PLUS IPECS ONE USER/ });
+    expect(
+      within(row)
+        .getAllByRole('cell')
+        .map((cell) => cell.textContent),
+    ).toEqual(['User License', 'Vertical Demo', '12', '0', '12']);
+  });
+
+  it('offers the attachments for download', async () => {
+    renderPage();
+    const link = await screen.findByRole('link', { name: 'Vertical Demo_Addendum [500001].pdf' });
+    expect(link.getAttribute('href')).toBe('/files/a1?sig=abc');
+    expect(link.hasAttribute('download')).toBe(true);
+  });
+
+  it("lists the customer's orders, a draft opening in the wizard", async () => {
+    renderPage();
+    const draft = await screen.findByRole('link', { name: 'Resume draft 500002' });
+    expect(draft.getAttribute('href')).toBe('/change-order/o2');
+    expect(screen.getByRole('link', { name: 'Order 500001' }).getAttribute('href')).toBe(
+      '/orders/o1',
+    );
+  });
+
+  it('opens the Change Order wizard for this customer', async () => {
+    const { navigate, user } = renderPage();
+    await user.click(await screen.findByRole('button', { name: 'Change Order' }));
+    expect(navigate).toHaveBeenCalledWith('/customers/c1/change-order');
+  });
+
+  it('has no Change Order button for a vendor', async () => {
+    renderPage(CUSTOMER, false);
+    await screen.findByRole('heading', { name: 'Vertical Demo' });
+    expect(screen.queryByRole('button', { name: 'Change Order' })).toBeNull();
+  });
+
+  it('says so when the customer is not there', async () => {
+    renderPage(null);
+    await screen.findByRole('heading', { name: 'Customer not found' });
+  });
+});

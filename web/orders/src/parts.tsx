@@ -1,0 +1,212 @@
+/** The pieces of an order screen, each from plain data: facts, items, documents, history. */
+import { For, Show } from 'solid-js';
+import { Empty, formatDate, formatMoney, statusLabel } from '@portal/web-shared';
+import type { License, Order, OrderDocument, OrderEvent, OrderLine } from './documents';
+
+const signed = (n: number) => (n > 0 ? `+${n}` : String(n));
+
+/** The order's notice fields, in the seed portal's words. */
+export function OrderFacts(props: { order: Order }) {
+  const change = () => props.order.productChange;
+  return (
+    <dl class="facts">
+      <dt>Customer Company Name</dt>
+      <dd>{props.order.customer.name}</dd>
+      <dt>Order No. &amp; Title</dt>
+      <dd>
+        {props.order.number} {props.order.title}
+      </dd>
+      <dt>Order Type</dt>
+      <dd>{statusLabel(props.order.type)}</dd>
+      <dt>Order Status</dt>
+      <dd>
+        <span class="badge">{statusLabel(props.order.status)}</span>
+      </dd>
+      <dt>Order Date</dt>
+      <dd>{formatDate(props.order.submittedAt)}</dd>
+      <dt>Request to</dt>
+      <dd>{props.order.requestTo.name}</dd>
+      <dt>Order Reseller</dt>
+      <dd>{props.order.reseller.name}</dd>
+      <dt>Order User</dt>
+      <dd>{props.order.orderUser.name}</dd>
+      <Show when={change().mode !== 'KEEP'}>
+        <dt>Primary product</dt>
+        <dd>
+          {change().mode === 'ADD'
+            ? `Add to: ${change().product?.name ?? '—'}`
+            : `Select New: ${change().product?.name ?? '—'} (replaces ${change().replaces?.name ?? '—'})`}
+        </dd>
+      </Show>
+      <dt>Monthly cost</dt>
+      <dd>
+        {formatMoney(props.order.costPreview.currentMonthly)} →{' '}
+        {formatMoney(props.order.costPreview.newMonthly)}
+      </dd>
+      <dt>Order Note</dt>
+      <dd>{props.order.note || '—'}</dd>
+      <dt>Approval Comment</dt>
+      <dd>{props.order.approvalComment || '—'}</dd>
+      <Show when={props.order.confirmedAt}>
+        <dt>Confirmed</dt>
+        <dd>{formatDate(props.order.confirmedAt)}</dd>
+      </Show>
+    </dl>
+  );
+}
+
+/** The order's items, as the Change Order grid shows them. */
+export function ItemsTable(props: { lines: readonly OrderLine[]; label: string }) {
+  return (
+    <Show when={props.lines.length > 0} fallback={<Empty>No item changes in this order.</Empty>}>
+      <div class="table-wrap">
+        <table aria-label={props.label}>
+          <thead>
+            <tr>
+              <th scope="col">Item Group</th>
+              <th scope="col">Item Name</th>
+              <th scope="col">Billing Account</th>
+              <th scope="col" class="num">
+                Available
+              </th>
+              <th scope="col" class="num">
+                Order(+/-)
+              </th>
+              <th scope="col" class="num">
+                To Be(EA)
+              </th>
+            </tr>
+          </thead>
+          <tbody>
+            <For each={props.lines}>
+              {(line) => (
+                <tr classList={{ negative: line.toBe < 0 }}>
+                  <td>{line.product.itemGroup}</td>
+                  <td>{line.product.name}</td>
+                  <td>{line.billingAccount.name}</td>
+                  <td class="num">{line.available}</td>
+                  <td class="num">{signed(line.delta)}</td>
+                  <td class="num">{line.toBe}</td>
+                </tr>
+              )}
+            </For>
+          </tbody>
+        </table>
+      </div>
+    </Show>
+  );
+}
+
+/** The customer's licence grid after the change; rows the order touched show its delta. */
+export function InventoryTable(props: {
+  licenses: readonly License[];
+  lines: readonly OrderLine[];
+}) {
+  const deltaOf = (license: License) =>
+    props.lines.find(
+      (line) =>
+        line.product.id === license.product.id &&
+        line.billingAccount.id === license.billingAccount.id,
+    )?.delta;
+  return (
+    <div class="table-wrap">
+      <table aria-label="New inventory">
+        <thead>
+          <tr>
+            <th scope="col">Item Group</th>
+            <th scope="col">Item Name</th>
+            <th scope="col">Billing Account</th>
+            <th scope="col" class="num">
+              Available
+            </th>
+            <th scope="col" class="num">
+              Changed by this order
+            </th>
+          </tr>
+        </thead>
+        <tbody>
+          <For each={props.licenses}>
+            {(license) => (
+              <tr>
+                <td>{license.product.itemGroup}</td>
+                <td>{license.product.name}</td>
+                <td>{license.billingAccount.name}</td>
+                <td class="num">
+                  <Show when={deltaOf(license) !== undefined} fallback={license.available}>
+                    <strong>{license.available}</strong>
+                  </Show>
+                </td>
+                <td class="num">
+                  {deltaOf(license) === undefined ? '' : signed(deltaOf(license)!)}
+                </td>
+              </tr>
+            )}
+          </For>
+        </tbody>
+      </table>
+    </div>
+  );
+}
+
+const KIND_LABEL: Record<string, string> = {
+  ADDENDUM: 'Order addendum (PDF)',
+  APPROVAL_SHEET: 'Approval sheet (XLSX)',
+};
+
+/** The order's documents, each a download link. */
+export function DocumentList(props: { documents: readonly OrderDocument[] }) {
+  return (
+    <Show when={props.documents.length > 0} fallback={<Empty>No documents yet.</Empty>}>
+      <ul>
+        <For each={props.documents}>
+          {(document) => (
+            <li>
+              <a href={document.downloadUrl} download={document.fileName}>
+                {document.fileName}
+              </a>{' '}
+              <span class="badge">{KIND_LABEL[document.kind] ?? document.kind}</span>{' '}
+              {(document.byteSize / 1024).toFixed(1)} KB
+            </li>
+          )}
+        </For>
+      </ul>
+    </Show>
+  );
+}
+
+/** What happened to the order, oldest first. */
+export function HistoryTable(props: { events: readonly OrderEvent[] }) {
+  return (
+    <Show when={props.events.length > 0} fallback={<Empty>No history yet.</Empty>}>
+      <div class="table-wrap">
+        <table aria-label="History">
+          <thead>
+            <tr>
+              <th scope="col">Time</th>
+              <th scope="col">Event</th>
+              <th scope="col">Status</th>
+              <th scope="col">By</th>
+              <th scope="col">Comment</th>
+            </tr>
+          </thead>
+          <tbody>
+            <For each={props.events}>
+              {(event) => (
+                <tr>
+                  <td>{formatDate(event.at)}</td>
+                  <td>{statusLabel(event.type)}</td>
+                  <td>
+                    {event.fromStatus ? `${statusLabel(event.fromStatus)} → ` : ''}
+                    {statusLabel(event.toStatus)}
+                  </td>
+                  <td>{event.actor?.name ?? '—'}</td>
+                  <td>{event.comment ?? ''}</td>
+                </tr>
+              )}
+            </For>
+          </tbody>
+        </table>
+      </div>
+    </Show>
+  );
+}
