@@ -1,0 +1,96 @@
+/**
+ * SPEC.md's email-security scenario in Chromium: an upgrade combined with a seat downgrade
+ * shows the error; fixed (and an enabled add-on added); submitted with the implementation
+ * lead and both tick boxes; approved by Mimecast; confirmed, and the seats moved.
+ */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { openBrowser, shot, signIn } from '../helpers/browser.js';
+import { freshPortal } from '../helpers/scenario.js';
+
+let fresh: Awaited<ReturnType<typeof freshPortal>>;
+beforeAll(async () => {
+  fresh = await freshPortal();
+});
+afterAll(() => fresh.stop());
+
+describe('email security, in the browser', () => {
+  it('Essentials → Advanced with Archive: the downgrade error, fixed, submitted, approved, confirmed', async () => {
+    const url = fresh.portal.url;
+    const reseller = await openBrowser();
+    const vendor = await openBrowser();
+    try {
+      const rich = reseller.page;
+      await signIn(rich, url, 'rich@rs-vertical.example');
+      await rich.getByRole('link', { name: 'Acme Mail' }).click();
+      await rich.getByRole('button', { name: 'Change Order' }).click();
+      await rich.getByLabel('Order Title', { exact: true }).fill('Upgrade to Advanced');
+      await rich.getByRole('button', { name: 'Next: Order Items' }).click();
+
+      // Select New, with 5 seats fewer: refused.
+      await rich.getByRole('radio', { name: 'Select New' }).check();
+      await rich
+        .getByLabel('Replace', { exact: true })
+        .selectOption({ label: 'Email Security Essentials' });
+      await rich.getByLabel('Upgrade to').selectOption({ label: 'Email Security Advanced' });
+      const essentials = rich.getByRole('spinbutton', {
+        name: /^Order\(\+\/-\) Email Security Essentials/,
+      });
+      await essentials.fill('-5');
+      const essentialsRow = rich.getByRole('row', { name: /Email Security Essentials/ });
+      await essentialsRow.getByText(/cannot be combined with seat downgrades/).waitFor();
+      await shot(rich, 'email-security-01-downgrade-refused');
+
+      // Fixed: no downgrade; 50 Archive seats (an add-on the agreement enables).
+      await essentials.fill('0');
+      await essentialsRow
+        .getByText(/cannot be combined with seat downgrades/)
+        .waitFor({ state: 'detached' });
+      await rich.getByRole('spinbutton', { name: /^Order\(\+\/-\) Archive/ }).fill('50');
+      await rich.getByRole('status').getByText('Draft saved').waitFor();
+      await shot(rich, 'email-security-02-fixed');
+
+      await rich.getByRole('button', { name: 'Next: Review' }).click();
+      await rich
+        .getByLabel('Primary Implementation Lead')
+        .selectOption({ label: 'Dana Lead <lead@acme-mail.example>' });
+      await rich.getByLabel('The order is governed by the MSA in effect').check();
+      await rich.getByLabel('I am authorized to place this order').check();
+      await shot(rich, 'email-security-03-review');
+      await rich.getByRole('button', { name: 'Save & Submit Order' }).click();
+      await rich.waitForURL(/\/orders$/);
+
+      const morgan = vendor.page;
+      await signIn(morgan, url, 'approver@mimecast.example');
+      await morgan
+        .getByRole('table', { name: 'Submitted orders' })
+        .getByRole('link')
+        .first()
+        .click();
+      await morgan.getByRole('button', { name: 'Approve' }).click();
+      await morgan.getByText(/is approved\./).waitFor();
+      await shot(morgan, 'email-security-04-approved');
+
+      const banner = rich.getByRole('region', { name: 'Alerts' });
+      await banner.getByRole('link', { name: /Upgrade to Advanced/ }).click();
+      await rich.getByRole('button', { name: 'Final Confirm' }).click();
+      await rich.getByRole('dialog').getByRole('button', { name: 'Confirm' }).click();
+      await rich.getByRole('heading', { name: 'New inventory' }).waitFor();
+      const available = async (name: string) =>
+        (
+          await rich
+            .getByRole('row', { name: new RegExp(`^.*${name}`) })
+            .last()
+            .getByRole('cell')
+            .nth(3)
+            .textContent()
+        )?.trim();
+      await expect(available('Email Security Essentials')).resolves.toBe('0');
+      await expect(available('Email Security Advanced')).resolves.toBe('50');
+      await expect(available('Archive')).resolves.toBe('50');
+      await shot(rich, 'email-security-05-confirmed');
+    } finally {
+      await reseller.close();
+      await vendor.close();
+    }
+  });
+});
