@@ -1,6 +1,7 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
 import pg from 'pg';
 import type { Logger } from 'pino';
+import { SingleFlight } from '../../common/single-flight.js';
 import { Alert } from '../alert/alert.entity.js';
 import { OrderEvent } from '../change-order/order-event.entity.js';
 import { ORDER_EVENTS_CHANNEL } from '../change-order/order-event.recorder.js';
@@ -38,8 +39,10 @@ export class OrderEventRelay {
   private client: pg.Client | undefined;
   private timer: NodeJS.Timeout | undefined;
   private stopped = false;
-  private draining: Promise<void> | undefined;
-  private again = false;
+  private readonly reader = new SingleFlight(
+    () => this.drain(),
+    (error) => this.options.logger.warn({ err: error }, 'order event relay: read failed'),
+  );
   private reconnectDelayMs = 100;
   /** The sequence of the last event delivered to listeners. */
   private last = 0;
@@ -73,30 +76,14 @@ export class OrderEventRelay {
 
   /** Reads and delivers whatever committed since the last delivery. Resolves once caught up. */
   poke(): Promise<void> {
-    if (this.stopped) return Promise.resolve();
-    if (this.draining) {
-      this.again = true;
-      return this.draining;
-    }
-    this.draining = this.drain()
-      .catch((error: unknown) =>
-        this.options.logger.warn({ err: error }, 'order event relay: read failed'),
-      )
-      .finally(() => {
-        this.draining = undefined;
-        if (this.again) {
-          this.again = false;
-          void this.poke();
-        }
-      });
-    return this.draining;
+    return this.stopped ? Promise.resolve() : this.reader.run();
   }
 
   async stop(): Promise<void> {
     this.stopped = true;
     clearInterval(this.timer);
     this.listeners.clear();
-    await this.draining;
+    await this.reader.settled();
     const client = this.client;
     this.client = undefined;
     await client?.end().catch(() => undefined);

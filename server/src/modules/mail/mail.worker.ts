@@ -1,6 +1,7 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
 import nodemailer, { type Transporter } from 'nodemailer';
 import type { Logger } from 'pino';
+import { SingleFlight } from '../../common/single-flight.js';
 import { MailMessage, MailStatus } from './mail-message.entity.js';
 
 export interface MailWorkerOptions {
@@ -31,8 +32,10 @@ const MAX_RETRY_DELAY_MS = 5 * 60 * 1000;
 export class MailWorker {
   private readonly transport: Transporter;
   private timer: NodeJS.Timeout | undefined;
-  private draining: Promise<void> | undefined;
-  private again = false;
+  private readonly sender = new SingleFlight(
+    () => this.drain(),
+    (error) => this.options.logger.warn({ err: error }, 'mail worker: round failed'),
+  );
   private stopped = false;
 
   constructor(private readonly options: MailWorkerOptions) {
@@ -47,29 +50,13 @@ export class MailWorker {
 
   /** Sends whatever is due now; resolves once this round is done. */
   poke(): Promise<void> {
-    if (this.stopped) return Promise.resolve();
-    if (this.draining) {
-      this.again = true;
-      return this.draining;
-    }
-    this.draining = this.drain()
-      .catch((error: unknown) =>
-        this.options.logger.warn({ err: error }, 'mail worker: round failed'),
-      )
-      .finally(() => {
-        this.draining = undefined;
-        if (this.again) {
-          this.again = false;
-          void this.poke();
-        }
-      });
-    return this.draining;
+    return this.stopped ? Promise.resolve() : this.sender.run();
   }
 
   async stop(): Promise<void> {
     this.stopped = true;
     clearInterval(this.timer);
-    await this.draining;
+    await this.sender.settled();
     this.transport.close();
   }
 
