@@ -46,6 +46,11 @@ describe('the shell', () => {
         .waitFor();
       expect(new URL(page.url()).pathname).toBe('/customers');
       await page.getByRole('link', { name: 'Order Management' }).waitFor();
+      // No SMTP server here: mail is kept, and the mailbox shows it.
+      await page.getByRole('link', { name: 'Mailbox' }).click();
+      await page.getByRole('heading', { name: 'Mailbox' }).waitFor();
+      await page.getByText('No e-mail yet.').waitFor();
+      await page.getByRole('link', { name: 'Customers' }).click();
       await shot(page, 'shell-02-customers');
     } finally {
       await browser.close();

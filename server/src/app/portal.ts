@@ -214,7 +214,7 @@ export async function startPortal(options: PortalOptions): Promise<Portal> {
     const em = orm.em;
     relay = new OrderEventRelay({ databaseUrl: database.url, fork: () => em.fork(), logger });
     await relay.start();
-    services = await createServices(orm.em.fork(), config.JWT_SECRET, relay);
+    services = await createServices(orm.em.fork(), config.JWT_SECRET, relay, !!config.SMTP_URL);
     if (config.SMTP_URL) {
       const worker = new MailWorker({
         smtpUrl: config.SMTP_URL,

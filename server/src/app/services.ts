@@ -26,12 +26,15 @@ export interface Services {
   decisions: ChangeOrderDecisions;
   live: LiveService;
   downloads: DownloadLinks;
+  /** Whether mail goes out through SMTP (else it is kept in the mailbox). */
+  smtpConfigured: boolean;
 }
 
 export async function createServices(
   em: EntityManager,
   jwtSecret: string | undefined,
   relay: OrderEventRelay,
+  smtpConfigured = false,
 ): Promise<Services> {
   assertTransitionTableSound();
   const tokens = await TokenService.create(em, jwtSecret);
@@ -47,5 +50,6 @@ export async function createServices(
     decisions: new ChangeOrderDecisions(),
     live: new LiveService(relay, () => em.fork()),
     downloads: new DownloadLinks(tokens),
+    smtpConfigured,
   };
 }

@@ -1,10 +1,17 @@
-import { createEffect, createMemo, For, Match, Show, Switch } from 'solid-js';
+import { createEffect, createMemo, createResource, For, Match, Show, Switch } from 'solid-js';
+import { graphql } from '@portal/web-shared';
 import { AlertBanner } from './AlertBanner';
 import { Mailbox } from './Mailbox';
 import { MicroFrontend } from './MicroFrontend';
 import { microFrontendOf, navigate, path } from './router';
 import { session, signOut } from './session';
 import { SignIn } from './SignIn';
+
+const MAIL_DELIVERY = graphql(`
+  query MailDelivery {
+    mailDelivery
+  }
+`);
 
 /** The app's frame: header with navigation, the alert banner, and the route's screen. */
 export function App() {
@@ -18,18 +25,21 @@ export function App() {
   return (
     <Show when={session()} fallback={<SignIn />}>
       {(current) => {
-        const links = createMemo(() =>
-          current().organization.kind === 'VENDOR'
-            ? [
-                { href: '/vendor', label: 'Approval dashboard' },
-                { href: '/mailbox', label: 'Mailbox' },
-              ]
+        // The mailbox is for trial installs: only where mail is kept rather than sent.
+        const [delivery] = createResource(async () => {
+          const result = await current().client.urql.query(MAIL_DELIVERY, {}).toPromise();
+          return result.data?.mailDelivery ?? 'SMTP';
+        });
+        const links = createMemo(() => {
+          const mailbox = delivery() === 'KEPT' ? [{ href: '/mailbox', label: 'Mailbox' }] : [];
+          return current().organization.kind === 'VENDOR'
+            ? [{ href: '/vendor', label: 'Approval dashboard' }, ...mailbox]
             : [
                 { href: '/customers', label: 'Customers' },
                 { href: '/orders', label: 'Order Management' },
-                { href: '/mailbox', label: 'Mailbox' },
-              ],
-        );
+                ...mailbox,
+              ];
+        });
         const screen = createMemo(() => microFrontendOf(path()));
         return (
           <>
@@ -65,7 +75,7 @@ export function App() {
                   </p>
                 }
               >
-                <Match when={path() === '/mailbox'}>
+                <Match when={path() === '/mailbox' && delivery() === 'KEPT'}>
                   <Mailbox session={current()} />
                 </Match>
                 <Match when={screen()}>

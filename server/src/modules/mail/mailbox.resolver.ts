@@ -1,4 +1,4 @@
-import { Arg, Ctx, FieldResolver, Int, Query, Resolver, Root } from 'type-graphql';
+import { Arg, Ctx, FieldResolver, Int, Query, Resolver, Root, registerEnumType } from 'type-graphql';
 import { forbidden } from '../../app/auth-gate.js';
 import { requireViewer, type Context } from '../../app/context.js';
 import { orderScope } from '../auth/access.js';
@@ -7,8 +7,22 @@ import { ChangeOrder } from '../change-order/change-order.entity.js';
 import { Attachment } from '../document/attachment.entity.js';
 import { MailMessage } from './mail-message.entity.js';
 
+export enum MailDelivery {
+  /** Sent through the configured SMTP server. */
+  SMTP = 'SMTP',
+  /** Kept, unsent, in the mailbox: no SMTP server is configured. */
+  KEPT = 'KEPT',
+}
+registerEnumType(MailDelivery, { name: 'MailDelivery' });
+
 @Resolver(() => MailMessage)
 export class MailboxResolver {
+  /** How the portal's e-mail goes out; the app shows its mailbox only where it is KEPT. */
+  @Query(() => MailDelivery, { description: "How the portal's e-mail goes out (KEPT: shown in the mailbox, unsent)." })
+  mailDelivery(@Ctx() context: Context): MailDelivery {
+    return context.services.smtpConfigured ? MailDelivery.SMTP : MailDelivery.KEPT;
+  }
+
   /**
    * The dev mailbox: the e-mails the portal sent or keeps about the organisation's orders,
    * newest first. Where no SMTP server is configured they stay PENDING here, so a trial
