@@ -49,6 +49,16 @@ const configSchema = z.object({
     .default({}),
   WEB_DIST: z.string().min(1).default(path.join(repoRoot, 'web/shell/dist')),
   SHUTDOWN_TIMEOUT_MS: z.coerce.number().int().min(100).max(60_000).default(8_000),
+  RATE_LIMIT_RPS: z.coerce
+    .number({ error: 'must be a number of operations a second' })
+    .int('must be a whole number')
+    .min(0, 'must be 0 (off) or more')
+    .default(50),
+  MAX_IN_FLIGHT: z.coerce
+    .number({ error: 'must be a number of requests' })
+    .int('must be a whole number')
+    .min(0, 'must be 0 (off) or more')
+    .default(128),
 });
 
 export type Config = z.infer<typeof configSchema>;

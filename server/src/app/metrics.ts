@@ -5,7 +5,7 @@ import type { Orm } from './orm.js';
 /**
  * Prometheus metrics at GET /metrics: GraphQL operations by name and outcome with their
  * latency, open WebSockets, how far the outbox relay is behind the newest event, the mail
- * queue by status, and the database pool. One registry per portal (tests run several).
+ * queue by status, the database pool, and what the throttle refuses. One registry per portal (tests run several).
  */
 export class PortalMetrics {
   readonly registry = new Registry();
@@ -22,11 +22,18 @@ export class PortalMetrics {
     buckets: [0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5],
     registers: [this.registry],
   });
+  readonly throttled = new Counter({
+    name: 'portal_throttled_total',
+    help: 'Operations refused by the throttle: OVERLOADED (too many in flight) or RATE_LIMITED (one client too fast).',
+    labelNames: ['reason'] as const,
+    registers: [this.registry],
+  });
 
   constructor(sources: {
     orm: () => Orm | undefined;
     relayHead: () => number | undefined;
     openSockets: () => number;
+    inFlight: () => number;
   }) {
     collectDefaultMetrics({ register: this.registry });
     const registry = this.registry;
@@ -74,6 +81,14 @@ export class PortalMetrics {
         this.set({ state: 'total' }, pool.totalCount ?? 0);
         this.set({ state: 'idle' }, pool.idleCount ?? 0);
         this.set({ state: 'waiting' }, pool.waitingCount ?? 0);
+      },
+    });
+    new Gauge({
+      name: 'portal_http_in_flight',
+      help: 'GraphQL requests over HTTP being answered now.',
+      registers: [registry],
+      collect() {
+        this.set(sources.inFlight());
       },
     });
     new Gauge({

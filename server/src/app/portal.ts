@@ -16,6 +16,7 @@ import { PortalMetrics } from './metrics.js';
 import { complexityPlugin, validationRules } from './protection.js';
 import { openOrm, type Orm, type OrmHooks } from './orm.js';
 import { createServices, type Services } from './services.js';
+import { clientKey, isRefusal, Throttle, type Refusal } from './throttle.js';
 import { serveWebApp } from './web-app.js';
 import { serveGraphqlWs } from './websocket.js';
 import { OrderEventRelay } from '../modules/live/order-event-relay.js';
@@ -128,11 +129,19 @@ export async function startPortal(options: PortalOptions): Promise<Portal> {
     return services.auth.authenticate(orm.em.fork(), authorization);
   }
 
+  // The metrics come later (they read the WebSocket server); refusals are counted through this.
+  let countRefusal: (reason: string) => void = () => undefined;
+  const throttle = new Throttle(
+    { maxInFlight: config.MAX_IN_FLIGHT, ratePerSecond: config.RATE_LIMIT_RPS },
+    (reason) => countRefusal(reason),
+  );
+
   const graphqlWs = serveGraphqlWs({
     httpServer,
     schema,
     logger,
     authenticate,
+    charge: (viewer) => throttle.charge(clientKey(viewer, undefined)),
     makeContext: (viewer, log) => {
       const requestId = randomUUID();
       return contextFor(viewer, log.child({ requestId }), requestId);
@@ -143,7 +152,9 @@ export async function startPortal(options: PortalOptions): Promise<Portal> {
     orm: () => orm,
     relayHead: () => relay?.head,
     openSockets: () => graphqlWs.wsServer.clients.size,
+    inFlight: () => throttle.current,
   });
+  countRefusal = (reason) => metrics.throttled.inc({ reason });
   app.get('/metrics', async (_req, res) => {
     res.type(metrics.registry.contentType).send(await metrics.registry.metrics());
   });
@@ -180,10 +191,25 @@ export async function startPortal(options: PortalOptions): Promise<Portal> {
       if (orm && phase === 'ready') return next();
       res.status(503).json({ errors: [{ message: `The portal is ${phase}; try again shortly.` }] });
     },
+    // Shed load before reading anything: a refusal must stay cheap when the portal is busiest.
+    (_req, res, next) => {
+      const admitted = throttle.admit();
+      if (isRefusal(admitted)) return sendRefusal(res, admitted);
+      res.once('close', admitted.release); // sent, or the client went away
+      next();
+    },
+    // Who is asking, then whether they may ask again this second.
+    async (req, res, next) => {
+      const viewer = await authenticate(req.headers.authorization);
+      res.locals.viewer = viewer;
+      const refused = await throttle.charge(clientKey(viewer, req.ip));
+      if (refused) return sendRefusal(res, refused);
+      next();
+    },
     express.json({ limit: '1mb' }),
     expressMiddleware(apollo, {
-      context: async ({ req }) =>
-        contextFor(await authenticate(req.headers.authorization), req.log, req.id as string),
+      context: async ({ req, res }) =>
+        contextFor(res.locals.viewer as Viewer | null, req.log, req.id as string),
     }),
   );
 
@@ -262,6 +288,14 @@ export async function startPortal(options: PortalOptions): Promise<Portal> {
     relay: () => relay,
     close: () => (closing ??= close()),
   };
+}
+
+/** A throttle refusal as a GraphQL-shaped JSON error with its status and `Retry-After`. */
+function sendRefusal(res: Response, refusal: Refusal): void {
+  res
+    .status(refusal.status)
+    .set('Retry-After', String(refusal.retryAfterSeconds))
+    .json({ errors: [refusal.error.toJSON()] });
 }
 
 /** Whether the database answers a query within `ms`; a hung connection counts as down. */

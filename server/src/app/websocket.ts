@@ -13,6 +13,7 @@ import type { Logger } from 'pino';
 import { type WebSocket, WebSocketServer } from 'ws';
 import { can, type Viewer } from '../modules/auth/viewer.js';
 import type { Context } from './context.js';
+import type { Refusal } from './throttle.js';
 import { MAX_COMPLEXITY, operationComplexity, tooComplex, validationRules } from './protection.js';
 
 /** Largest message a client may send (graphql-ws messages are small; 1 MB as for HTTP bodies). */
@@ -26,6 +27,8 @@ export interface GraphqlWsOptions {
   logger: Logger;
   /** The viewer behind a `connection_init` authorization value, or null. */
   authenticate: (authorization: unknown) => Promise<Viewer | null>;
+  /** Counts one operation against the viewer's rate; a refusal when over it. */
+  charge?: (viewer: Viewer) => Promise<Refusal | undefined>;
   /** A context for one operation of an authenticated socket. */
   makeContext: (viewer: Viewer, log: Logger) => Context;
   /** How often to ping each socket; one that does not answer by the next ping is dropped. */
@@ -96,7 +99,9 @@ export function serveGraphqlWs(options: GraphqlWsOptions): {
         }
         return true;
       },
-      onSubscribe(ctx, _id, payload) {
+      async onSubscribe(ctx, _id, payload) {
+        const refused = await options.charge?.(ctx.extra.viewer!);
+        if (refused) return [refused.error];
         let document;
         try {
           document = parse(payload.query);

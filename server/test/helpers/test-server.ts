@@ -44,6 +44,8 @@ export async function createTestServer(options: TestServerOptions = {}): Promise
     NODE_ENV: 'test',
     LOG_LEVEL: process.env.TEST_LOG_LEVEL ?? 'silent',
     SEED: 'none',
+    // API tests fire requests as fast as they can as one user; throttle.test.ts turns it on.
+    RATE_LIMIT_RPS: '0',
     ...options.env,
   });
   const logger = createLogger(config);

@@ -35,7 +35,9 @@ describe('with an SMTP server', () => {
   afterAll(() => server.close());
 
   it('says mail goes out by SMTP', async () => {
-    expect((await rich.call<{ mailDelivery: string }>('{ mailDelivery }')).mailDelivery).toBe('SMTP');
+    expect((await rich.call<{ mailDelivery: string }>('{ mailDelivery }')).mailDelivery).toBe(
+      'SMTP',
+    );
   });
 
   it('sends the approval notice with the sheet attached to the order user', async () => {
@@ -154,7 +156,9 @@ describe('without SMTP_URL', () => {
       const { mailbox } = await rich.call<{ mailbox: any[] }>(
         `{ mailbox { to subject status text html attachment { fileName kind downloadUrl } order { id } } }`,
       );
-      expect((await rich.call<{ mailDelivery: string }>('{ mailDelivery }')).mailDelivery).toBe('KEPT');
+      expect((await rich.call<{ mailDelivery: string }>('{ mailDelivery }')).mailDelivery).toBe(
+        'KEPT',
+      );
       expect(mailbox).toHaveLength(1);
       expect(mailbox[0]).toMatchObject({
         to: USERS.rich,

@@ -1,4 +1,13 @@
-import { Arg, Ctx, FieldResolver, Int, Query, Resolver, Root, registerEnumType } from 'type-graphql';
+import {
+  Arg,
+  Ctx,
+  FieldResolver,
+  Int,
+  Query,
+  Resolver,
+  Root,
+  registerEnumType,
+} from 'type-graphql';
 import { forbidden } from '../../app/auth-gate.js';
 import { requireViewer, type Context } from '../../app/context.js';
 import { orderScope } from '../auth/access.js';
@@ -18,7 +27,9 @@ registerEnumType(MailDelivery, { name: 'MailDelivery' });
 @Resolver(() => MailMessage)
 export class MailboxResolver {
   /** How the portal's e-mail goes out; the app shows its mailbox only where it is KEPT. */
-  @Query(() => MailDelivery, { description: "How the portal's e-mail goes out (KEPT: shown in the mailbox, unsent)." })
+  @Query(() => MailDelivery, {
+    description: "How the portal's e-mail goes out (KEPT: shown in the mailbox, unsent).",
+  })
   mailDelivery(@Ctx() context: Context): MailDelivery {
     return context.services.smtpConfigured ? MailDelivery.SMTP : MailDelivery.KEPT;
   }

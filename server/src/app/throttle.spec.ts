@@ -1,0 +1,72 @@
+import { describe, expect, it } from 'vitest';
+import { clientKey, isRefusal, Throttle, type Refusal } from './throttle.js';
+import type { Viewer } from '../modules/auth/viewer.js';
+
+const viewer = (ids: Partial<Viewer>) => ({ userId: null, apiKeyId: null, ...ids }) as Viewer;
+
+describe('Throttle.admit (load shedding)', () => {
+  it('admits up to the limit, refuses the next with 503 OVERLOADED and Retry-After, and admits again once a slot is released', () => {
+    const refused: string[] = [];
+    const throttle = new Throttle({ maxInFlight: 2, ratePerSecond: 0 }, (why) => refused.push(why));
+    const first = throttle.admit();
+    const second = throttle.admit();
+    expect(isRefusal(first) || isRefusal(second)).toBe(false);
+    expect(throttle.current).toBe(2);
+
+    const third = throttle.admit() as Refusal;
+    expect(isRefusal(third)).toBe(true);
+    expect(third.status).toBe(503);
+    expect(third.retryAfterSeconds).toBe(1);
+    expect(third.error.extensions).toEqual({ code: 'OVERLOADED', retryAfterSeconds: 1 });
+    expect(third.error.message).toMatch(/busy/);
+    expect(refused).toEqual(['OVERLOADED']);
+
+    (first as { release: () => void }).release();
+    (first as { release: () => void }).release(); // twice counts once
+    expect(throttle.current).toBe(1);
+    expect(isRefusal(throttle.admit())).toBe(false);
+  });
+
+  it('never refuses when the limit is 0 (off)', () => {
+    const throttle = new Throttle({ maxInFlight: 0, ratePerSecond: 0 });
+    for (let i = 0; i < 1000; i++) expect(isRefusal(throttle.admit())).toBe(false);
+  });
+});
+
+describe('Throttle.charge (per-client rate)', () => {
+  it('lets a client start its rate in a second and refuses the next with 429 RATE_LIMITED naming the client; other clients are unaffected', async () => {
+    const refused: string[] = [];
+    const throttle = new Throttle({ maxInFlight: 0, ratePerSecond: 3 }, (why) => refused.push(why));
+    const key = clientKey(viewer({ apiKeyId: 'k1', organizationId: 'o' }), '10.0.0.1');
+    for (let i = 0; i < 3; i++) expect(await throttle.charge(key)).toBeUndefined();
+
+    const over = (await throttle.charge(key))!;
+    expect(over.status).toBe(429);
+    expect(over.retryAfterSeconds).toBe(1);
+    expect(over.error.extensions).toEqual({ code: 'RATE_LIMITED', retryAfterSeconds: 1 });
+    expect(over.error.message).toBe(
+      'Too many requests from this API key: at most 3 a second. Retry after 1 second.',
+    );
+    expect(refused).toEqual(['RATE_LIMITED']);
+
+    const someoneElse = clientKey(viewer({ userId: 'u1' }), '10.0.0.1');
+    expect(await throttle.charge(someoneElse)).toBeUndefined();
+  });
+
+  it('never refuses when the rate is 0 (off)', async () => {
+    const throttle = new Throttle({ maxInFlight: 0, ratePerSecond: 0 });
+    const key = clientKey(null, '10.0.0.1');
+    for (let i = 0; i < 100; i++) expect(await throttle.charge(key)).toBeUndefined();
+  });
+});
+
+describe('clientKey', () => {
+  it('counts an API key by its id, a person by their user id, anyone else by address', () => {
+    expect(clientKey(viewer({ apiKeyId: 'k', userId: null }), '1.2.3.4').key).toBe('key:k');
+    expect(clientKey(viewer({ userId: 'u' }), '1.2.3.4').key).toBe('user:u');
+    expect(clientKey(null, '1.2.3.4')).toEqual({
+      key: 'address:1.2.3.4',
+      label: 'this address',
+    });
+  });
+});

@@ -1,0 +1,122 @@
+import { GraphQLError } from 'graphql';
+import { RateLimiterMemory, RateLimiterRes } from 'rate-limiter-flexible';
+import type { Viewer } from '../modules/auth/viewer.js';
+
+/**
+ * The two guards in front of GraphQL, so that more work than the portal can do is refused
+ * at once, cheaply and clearly, instead of queueing until every request is late:
+ *
+ * - **Load shedding** (per instance): at most `maxInFlight` HTTP operations are being
+ *   answered at once; one more is refused with 503 `OVERLOADED` before its body is read.
+ * - **Per-client rate** (per instance): each client (an API key, a signed-in user, or an
+ *   address when anonymous) may start `ratePerSecond` operations a second, HTTP and
+ *   WebSocket together; beyond that, 429 `RATE_LIMITED` until the next second.
+ *
+ * Both answer with `Retry-After`. Zero turns a guard off. Limits are kept in memory, so
+ * with several instances behind a load balancer each instance counts on its own.
+ */
+export class Throttle {
+  private inFlight = 0;
+  private readonly perClient: RateLimiterMemory | undefined;
+
+  constructor(
+    private readonly limits: { maxInFlight: number; ratePerSecond: number },
+    private readonly onRefused: (reason: ThrottleCode) => void = () => undefined,
+  ) {
+    // rate-limiter-flexible: a fixed one-second window per key, in memory; the well-kept
+    // library for this, with the same API over Redis or PostgreSQL should limits need sharing.
+    this.perClient =
+      limits.ratePerSecond > 0
+        ? new RateLimiterMemory({ points: limits.ratePerSecond, duration: 1 })
+        : undefined;
+  }
+
+  /**
+   * Takes an in-flight slot, or returns the refusal. The caller gives the slot back with
+   * the returned `release` once the response has gone (or the client went away).
+   */
+  admit(): { release: () => void } | Refusal {
+    if (this.limits.maxInFlight > 0 && this.inFlight >= this.limits.maxInFlight) {
+      this.onRefused('OVERLOADED');
+      return refusal(
+        'OVERLOADED',
+        503,
+        1,
+        'The portal is busy answering other requests. Retry after 1 second.',
+      );
+    }
+    this.inFlight++;
+    let released = false;
+    return {
+      release: () => {
+        if (released) return;
+        released = true;
+        this.inFlight--;
+      },
+    };
+  }
+
+  /** Counts one operation against the client's rate; the refusal when it is over. */
+  async charge(client: ClientKey): Promise<Refusal | undefined> {
+    if (!this.perClient) return undefined;
+    try {
+      await this.perClient.consume(client.key);
+      return undefined;
+    } catch (rejection) {
+      if (!(rejection instanceof RateLimiterRes)) throw rejection;
+      const seconds = Math.max(1, Math.ceil(rejection.msBeforeNext / 1000));
+      this.onRefused('RATE_LIMITED');
+      return refusal(
+        'RATE_LIMITED',
+        429,
+        seconds,
+        `Too many requests from ${client.label}: at most ${this.limits.ratePerSecond} a second. Retry after ${seconds} second${seconds === 1 ? '' : 's'}.`,
+      );
+    }
+  }
+
+  /** Operations being answered now (for metrics). */
+  get current(): number {
+    return this.inFlight;
+  }
+}
+
+export type ThrottleCode = 'OVERLOADED' | 'RATE_LIMITED';
+
+/** Why a request was refused: its HTTP status, when to retry, and the GraphQL error to send. */
+export interface Refusal {
+  refused: true;
+  status: 429 | 503;
+  retryAfterSeconds: number;
+  error: GraphQLError;
+}
+
+function refusal(
+  code: ThrottleCode,
+  status: 429 | 503,
+  retryAfterSeconds: number,
+  message: string,
+): Refusal {
+  return {
+    refused: true,
+    status,
+    retryAfterSeconds,
+    error: new GraphQLError(message, { extensions: { code, retryAfterSeconds } }),
+  };
+}
+
+export function isRefusal(value: unknown): value is Refusal {
+  return typeof value === 'object' && value !== null && 'refused' in value;
+}
+
+/** Whom a request is counted against, and how to name them in the refusal. */
+export interface ClientKey {
+  key: string;
+  label: string;
+}
+
+export function clientKey(viewer: Viewer | null, address: string | undefined): ClientKey {
+  if (viewer?.apiKeyId) return { key: `key:${viewer.apiKeyId}`, label: 'this API key' };
+  if (viewer?.userId) return { key: `user:${viewer.userId}`, label: 'this user' };
+  return { key: `address:${address ?? 'unknown'}`, label: 'this address' };
+}
