@@ -1,4 +1,4 @@
-import type { EntityClass } from '@mikro-orm/core';
+import { wrap, type EntityClass } from '@mikro-orm/core';
 import type { EntityManager } from '@mikro-orm/postgresql';
 import DataLoader from 'dataloader';
 import { eventScope } from '../modules/auth/access.js';
@@ -38,8 +38,14 @@ export class Loaders {
     private readonly viewer: Viewer | null,
   ) {}
 
-  /** Any entity by its key (relations of objects the viewer may already see). */
+  /**
+   * Any entity by its key (relations of objects the viewer may already see). One the request
+   * already holds (a relation its query joined) is not fetched again.
+   */
   entity<T extends Keyed>(cls: EntityClass<T>, id: string): Promise<T | null> {
+    const held = this.em.getUnitOfWork().getById<Keyed>(cls as EntityClass<Keyed>, id) as
+      T | undefined;
+    if (held && wrap(held).isInitialized()) return Promise.resolve(held);
     let loader = this.entityLoaders.get(cls);
     if (!loader) {
       loader = new DataLoader<string, Keyed | null>(async (ids) => {
@@ -55,7 +61,13 @@ export class Loaders {
   /** Catalogue, agreement and inventory facts per customer. */
   readonly facts = new DataLoader<CustomerRef, CustomerFacts, string>(
     async (customers) => {
-      const facts = await loadCustomerFacts(this.em, customers);
+      // Inventory through its own loader: an order's lines read it too, in the same request.
+      const facts = await loadCustomerFacts(this.em, customers, async (ids) =>
+        (await this.customerInventory.loadMany(ids)).flatMap((lines) => {
+          if (lines instanceof Error) throw lines;
+          return lines;
+        }),
+      );
       return customers.map((customer) => facts.get(customer.id)!);
     },
     { cacheKeyFn: (customer) => customer.id },

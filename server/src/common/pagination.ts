@@ -66,3 +66,19 @@ export function toPage<T>(rows: T[], size: number, cursorOf: (row: T) => string)
     }),
   };
 }
+
+/**
+ * Gives a page its `totalCount`, counted only when a query selects the field: the count is
+ * a statement of its own, and most pages (the SPA's lists, polling dashboards) never ask.
+ * A getter, read by the field's resolver; the count runs once however often it is read.
+ */
+export function withLazyTotal<T extends object>(
+  page: T,
+  count: () => Promise<number>,
+): T & { readonly totalCount: Promise<number> } {
+  let counted: Promise<number> | undefined;
+  return Object.defineProperty(page, 'totalCount', {
+    enumerable: true,
+    get: () => (counted ??= count()),
+  }) as T & { readonly totalCount: Promise<number> };
+}

@@ -1,6 +1,7 @@
 /**
  * No N+1: the licence grid costs the same few SQL statements for 8 rows as for 300, and a
- * page of orders with their lines costs the same for 1 order as for 50.
+ * page of orders with their lines costs the same for 1 order as for 50; totalCount costs a
+ * statement only when asked for.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
@@ -81,7 +82,7 @@ describe('SQL statements per query', () => {
     expect(smallStatements.length).toBeLessThanOrEqual(3);
   });
 
-  it('a page of orders with lines, customer and cost: the same count for 1 order as for 50', async () => {
+  it('a page of orders with lines, customer and cost: the same count for 1 order as for 50, at most 5', async () => {
     const customerId = await rich.customerId('Vertical Demo');
     const grid = await rich.grid(customerId);
     const rows = [...grid.values()].slice(0, 3);
@@ -111,5 +112,29 @@ describe('SQL statements per query', () => {
     });
     expect(count).toBe(50);
     expect(fifty.length).toBe(one.length);
+    expect(fifty.length).toBeLessThanOrEqual(5);
+  });
+
+  it('counts the orders only when the query asks for totalCount', async () => {
+    const page = (total: string) =>
+      `query { changeOrders(first: 2) { ${total} edges { node { number } } } }`;
+    const counts = (statements: string[]) =>
+      statements.filter((sql) => sql.startsWith('select count(*)')).length;
+    let totalCount = 0;
+    const withTotal = await server.statementsDuring(async () => {
+      totalCount = (await rich.call(page('totalCount'))).changeOrders.totalCount;
+    });
+    const without = await server.statementsDuring(() => rich.call(page('')));
+    expect(counts(withTotal)).toBe(1);
+    expect(counts(without)).toBe(0);
+    expect(withTotal.length).toBe(without.length + 1);
+    const [row] = await server.portal
+      .orm()!
+      .em.fork()
+      .getConnection()
+      .execute<{ count: string }[]>(
+        `SELECT count(*) AS count FROM change_order o JOIN organization r ON r.id = o.reseller_id WHERE r.name = 'RS-Vertical'`,
+      );
+    expect(totalCount).toBe(Number(row!.count));
   });
 });

@@ -28,11 +28,14 @@ export const inventoryKey = (productId: string, billingAccountId: string) =>
 
 /**
  * Loads the facts of many customers in a fixed number of queries (catalogues of their
- * vendors, their agreements, their inventory), whatever their count.
+ * vendors, their agreements, their inventory), whatever their count. `inventoryOf` lets a
+ * request share the inventory it already reads elsewhere.
  */
 export async function loadCustomerFacts(
   em: EntityManager,
   customers: readonly CustomerRef[],
+  inventoryOf: (customerIds: string[]) => Promise<InventoryLine[]> = (customerIds) =>
+    em.find(InventoryLine, { customer: { $in: customerIds } }),
 ): Promise<Map<string, CustomerFacts>> {
   const vendorIds = [...new Set(customers.map((c) => c.vendor.id))];
   const resellerIds = [...new Set(customers.map((c) => c.reseller.id))];
@@ -47,7 +50,7 @@ export async function loadCustomerFacts(
       { vendor: { $in: vendorIds }, reseller: { $in: resellerIds } },
       { populate: ['prices', 'enabledAddOns'], strategy: 'joined' },
     ),
-    em.find(InventoryLine, { customer: { $in: customers.map((c) => c.id) } }),
+    inventoryOf(customers.map((c) => c.id)),
   ]);
 
   const facts = new Map<string, CustomerFacts>();

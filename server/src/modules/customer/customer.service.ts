@@ -1,6 +1,12 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { idOfType } from '../../common/global-id.js';
-import { decodeCursor, encodeCursor, pageSize, toPage } from '../../common/pagination.js';
+import {
+  decodeCursor,
+  encodeCursor,
+  pageSize,
+  toPage,
+  withLazyTotal,
+} from '../../common/pagination.js';
 import { inTransaction } from '../../common/transaction.js';
 import {
   Refusal,
@@ -32,7 +38,7 @@ export class CustomerService {
     const where: Record<string, unknown> = { ...customerScope(viewer) };
     const search = args.search?.trim();
     if (search) where.name = { $ilike: `%${search.replace(/[\\%_]/g, (c) => `\\${c}`)}%` };
-    const totalCount = await em.count(Customer, where);
+    const counted = { ...where };
     if (args.after) {
       const [name, id] = decodeCursor<[string, string]>(args.after, ['string', 'string']);
       where.$or = [{ name: { $gt: name } }, { name, id: { $gt: id } }];
@@ -41,7 +47,10 @@ export class CustomerService {
       orderBy: { name: 'asc', id: 'asc' },
       limit: size + 1,
     });
-    return { ...toPage(rows, size, (c) => encodeCursor([c.name, c.id])), totalCount };
+    return withLazyTotal(
+      toPage(rows, size, (c) => encodeCursor([c.name, c.id])),
+      () => em.count(Customer, counted),
+    );
   }
 
   /** A customer the viewer may see, or null (another tenant's id is simply not found). */
