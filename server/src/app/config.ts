@@ -58,7 +58,7 @@ const configSchema = z.object({
     .number({ error: 'must be a number of requests' })
     .int('must be a whole number')
     .min(0, 'must be 0 (off) or more')
-    .default(128),
+    .default(64),
 });
 
 export type Config = z.infer<typeof configSchema>;
