@@ -15,6 +15,27 @@ describe('loadConfig', () => {
     expect(config.DATA_DIR).toMatch(/\.data$/);
   });
 
+  it('throttles by default (50 a second per client, 64 in flight), with 0 turning either off', () => {
+    expect(loadConfig({})).toMatchObject({ RATE_LIMIT_RPS: 50, MAX_IN_FLIGHT: 64 });
+    expect(loadConfig({ RATE_LIMIT_RPS: '0', MAX_IN_FLIGHT: '0' })).toMatchObject({
+      RATE_LIMIT_RPS: 0,
+      MAX_IN_FLIGHT: 0,
+    });
+    expect(() => loadConfig({ RATE_LIMIT_RPS: '-1' })).toThrow(
+      /RATE_LIMIT_RPS must be 0 \(off\) or more/,
+    );
+    expect(() => loadConfig({ MAX_IN_FLIGHT: 'lots' })).toThrow(/MAX_IN_FLIGHT must be a number/);
+  });
+
+  it('reads TRUST_PROXY as Express does: a hop count, true/false, or addresses', () => {
+    expect(loadConfig({}).TRUST_PROXY).toBe('loopback');
+    expect(loadConfig({ TRUST_PROXY: '1' }).TRUST_PROXY).toBe(1);
+    expect(loadConfig({ TRUST_PROXY: 'true' }).TRUST_PROXY).toBe(true);
+    expect(loadConfig({ TRUST_PROXY: '10.0.0.0/8, loopback' }).TRUST_PROXY).toBe(
+      '10.0.0.0/8, loopback',
+    );
+  });
+
   it('treats empty strings as unset', () => {
     expect(loadConfig({ PORT: '', SEED: '' })).toMatchObject({ PORT: 4000, SEED: 'demo' });
   });

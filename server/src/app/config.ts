@@ -54,6 +54,19 @@ const configSchema = z.object({
     .int('must be a whole number')
     .min(0, 'must be 0 (off) or more')
     .default(50),
+  TRUST_PROXY: z
+    .string()
+    .min(1)
+    .transform((value): boolean | number | string =>
+      value === 'true'
+        ? true
+        : value === 'false'
+          ? false
+          : /^\d+$/.test(value)
+            ? Number(value)
+            : value,
+    )
+    .default('loopback'),
   MAX_IN_FLIGHT: z.coerce
     .number({ error: 'must be a number of requests' })
     .int('must be a whole number')

@@ -79,7 +79,8 @@ export async function startPortal(options: PortalOptions): Promise<Portal> {
 
   const app = express();
   app.disable('x-powered-by');
-  app.set('trust proxy', 'loopback');
+  // Which proxies' X-Forwarded-For to believe: the client's address keys anonymous rates and logs.
+  app.set('trust proxy', config.TRUST_PROXY);
   app.use(
     pinoHttp({
       logger,
