@@ -33,13 +33,17 @@ export interface GraphqlWsOptions {
   makeContext: (viewer: Viewer, log: Logger) => Context;
   /** How often to ping each socket; one that does not answer by the next ping is dropped. */
   keepAliveMs?: number;
+  /** Of these API keys, those revoked (their sockets close with 4403). */
+  revokedApiKeys?: (apiKeyIds: string[]) => Promise<Set<string>>;
+  /** How often open sockets' API keys are checked for revocation. */
+  credentialCheckMs?: number;
 }
 
 /**
  * graphql-ws on the HTTP server's port and path. A socket authenticates once, in
  * `connection_init` (`{ "authorization": "Bearer <token or API key>" }`): without valid
  * credentials, or with an API key lacking SUBSCRIBE, it is closed with 4403; it is closed
- * again when its token expires. Operations get the same depth, alias and cost limits as
+ * again when its token expires, or soon after its API key is revoked. Operations get the same depth, alias and cost limits as
  * over HTTP. Returns `dispose()`, which closes every socket (1001) and the server.
  */
 export function serveGraphqlWs(options: GraphqlWsOptions): {
@@ -58,6 +62,8 @@ export function serveGraphqlWs(options: GraphqlWsOptions): {
     wsServer.handleUpgrade(request, socket, head, (ws) => wsServer.emit('connection', ws, request));
   });
   const expiryTimers = new Map<WebSocket, NodeJS.Timeout>();
+  /** Sockets opened with an API key, and which: a key revoked later must not keep them open. */
+  const apiKeyOf = new Map<WebSocket, string>();
 
   // Keep-alive: ws pings; a socket that missed the previous ping is gone.
   const alive = new WeakSet<WebSocket>();
@@ -67,6 +73,7 @@ export function serveGraphqlWs(options: GraphqlWsOptions): {
     socket.on('close', () => {
       clearTimeout(expiryTimers.get(socket));
       expiryTimers.delete(socket);
+      apiKeyOf.delete(socket);
     });
   });
   const pinger = setInterval(() => {
@@ -81,6 +88,25 @@ export function serveGraphqlWs(options: GraphqlWsOptions): {
   }, options.keepAliveMs ?? 30_000);
   pinger.unref();
 
+  // Revocation reaches every instance through the database: one query per check for all
+  // of this instance's API-key sockets, rather than a message every instance must hear.
+  const checkCredentials = async () => {
+    if (apiKeyOf.size === 0 || !options.revokedApiKeys) return;
+    try {
+      const revoked = await options.revokedApiKeys([...new Set(apiKeyOf.values())]);
+      for (const [socket, apiKeyId] of apiKeyOf) {
+        if (revoked.has(apiKeyId)) socket.close(CloseCode.Forbidden, 'API key revoked');
+      }
+    } catch (error) {
+      logger.warn({ err: error }, 'could not check open sockets for revoked API keys');
+    }
+  };
+  const credentialChecker = setInterval(
+    () => void checkCredentials(),
+    options.credentialCheckMs ?? 30_000,
+  );
+  credentialChecker.unref();
+
   const cleanup = useServer<Record<string, unknown> | undefined, Extra>(
     {
       schema,
@@ -88,6 +114,7 @@ export function serveGraphqlWs(options: GraphqlWsOptions): {
         const viewer = await options.authenticate(ctx.connectionParams?.authorization);
         if (!viewer || !can(viewer, 'subscribe')) return false; // graphql-ws closes with 4403
         ctx.extra.viewer = viewer;
+        if (viewer.apiKeyId) apiKeyOf.set(ctx.extra.socket, viewer.apiKeyId);
         if (viewer.expiresAt) {
           const socket = ctx.extra.socket;
           const timer = setTimeout(
@@ -134,6 +161,7 @@ export function serveGraphqlWs(options: GraphqlWsOptions): {
     wsServer,
     async dispose() {
       clearInterval(pinger);
+      clearInterval(credentialChecker);
       for (const timer of expiryTimers.values()) clearTimeout(timer);
       await cleanup.dispose();
     },

@@ -26,6 +26,8 @@ export interface TestServerOptions {
   database?: () => Promise<Database>;
   /** Wait for `ready` (default true). */
   waitReady?: boolean;
+  /** How often open sockets' API keys are checked for revocation. */
+  credentialCheckMs?: number;
   /** Start on the database of an earlier (closed) test server, as a restart would. */
   reuse?: { databaseName: string; databaseUrl: string };
 }
@@ -54,6 +56,7 @@ export async function createTestServer(options: TestServerOptions = {}): Promise
     config,
     logger,
     ormHooks: { onQuery: (sql) => recording?.push(sql) },
+    credentialCheckMs: options.credentialCheckMs,
     database: options.database ?? (async () => ({ url, stop: async () => undefined })),
   });
   if (options.waitReady !== false) await portal.ready;

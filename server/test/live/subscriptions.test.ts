@@ -7,13 +7,14 @@ import { SignJWT } from 'jose';
 import type { Client } from 'graphql-ws';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { Setting } from '../../src/modules/auth/setting.entity.js';
-import { Api, expectOk, USERS } from '../helpers/api.js';
+import { Api, expectOk, USERS, type Payload } from '../helpers/api.js';
 import {
   APPROVE,
   CREATE_API_KEY,
   CREATE_ORDER,
   FINAL_CONFIRM,
   REJECT,
+  REVOKE_API_KEY,
   SET_LINES,
   SUBMIT,
   UPDATE_ORDER,
@@ -46,7 +47,8 @@ function client(api: Api | string | undefined): Client {
 }
 
 beforeAll(async () => {
-  server = await createTestServer();
+  // API keys of open sockets are checked for revocation every 50 ms here (30 s in production).
+  server = await createTestServer({ credentialCheckMs: 50 });
   [rich, kim, morgan, other] = await Promise.all([
     Api.as(server, USERS.rich),
     Api.as(server, USERS.kim),
@@ -356,6 +358,27 @@ describe('socket authentication', () => {
     expect(
       await connectionOutcome(server.wsUrl, { authorization: `Bearer ${live.secret as string}` }),
     ).toBe('acknowledged');
+  });
+
+  it('closes the sockets of an API key with 4403 once it is revoked, and keeps the others open', async () => {
+    const revoked = await rich.mutate(CREATE_API_KEY, { name: 'old', scopes: ['SUBSCRIBE'] });
+    const kept = await rich.mutate(CREATE_API_KEY, { name: 'new', scopes: ['SUBSCRIBE'] });
+    const doomed = client(revoked.secret as string);
+    const staying = client(kept.secret as string);
+    const closed = closedWith(doomed);
+    new Received<EventValue>(doomed, ORDER_EVENTS);
+    await connected(doomed);
+    const stayingEvents = await subscribed<EventValue>(staying, ORDER_EVENTS);
+
+    const revokedId = (revoked.apiKey as { id: string }).id;
+    const outcome = await rich.call<{ revokeApiKey: Payload }>(REVOKE_API_KEY, { id: revokedId });
+    expectOk(outcome.revokeApiKey);
+    expect(await closed).toBe(4403);
+
+    // The other key's socket still receives what happens next.
+    const orderId = await draft();
+    await submit(orderId);
+    expect((await stayingEvents.take(1))[0]!.orderEvents.order.id).toBe(orderId);
   });
 
   it('closes the socket when the token expires', async () => {

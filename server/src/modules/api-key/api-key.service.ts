@@ -50,6 +50,17 @@ export class ApiKeyService {
     });
   }
 
+  /** Of these keys, those revoked (or gone): open sockets opened with them must close. */
+  async revokedAmong(em: EntityManager, apiKeyIds: string[]): Promise<Set<string>> {
+    const valid = await em.find(
+      ApiKey,
+      { id: { $in: apiKeyIds }, revokedAt: null },
+      { fields: ['id'] },
+    );
+    const stillValid = new Set(valid.map((key) => key.id));
+    return new Set(apiKeyIds.filter((id) => !stillValid.has(id)));
+  }
+
   /** Revokes a key of the viewer's organisation; it stops working at once. */
   revoke(em: EntityManager, viewer: Viewer, apiKeyId: string) {
     return inTransaction(em, async (tx) => {
