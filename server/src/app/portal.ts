@@ -57,8 +57,8 @@ export interface PortalOptions {
   database?: () => Promise<Database>;
   /** Observers of the ORM (statement counts in tests and benchmarks). */
   ormHooks?: OrmHooks;
-  /** How often open sockets' API keys are checked for revocation (default 30 s; tests shorten it). */
-  credentialCheckMs?: number;
+  /** Socket timings (default 30 s each; tests shorten them). */
+  sockets?: { keepAliveMs?: number; credentialCheckMs?: number };
 }
 
 const REQUEST_ID = /^[\w.-]{1,64}$/;
@@ -147,7 +147,8 @@ export async function startPortal(options: PortalOptions): Promise<Portal> {
     charge: (viewer) => throttle.charge(clientKey(viewer, undefined)),
     revokedApiKeys: async (ids) =>
       orm && services ? services.apiKeys.revokedAmong(orm.em.fork(), ids) : new Set<string>(),
-    credentialCheckMs: options.credentialCheckMs,
+    credentialCheckMs: options.sockets?.credentialCheckMs,
+    keepAliveMs: options.sockets?.keepAliveMs,
     makeContext: (viewer, log) => {
       const requestId = randomUUID();
       return contextFor(viewer, log.child({ requestId }), requestId);

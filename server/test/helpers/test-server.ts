@@ -26,8 +26,8 @@ export interface TestServerOptions {
   database?: () => Promise<Database>;
   /** Wait for `ready` (default true). */
   waitReady?: boolean;
-  /** How often open sockets' API keys are checked for revocation. */
-  credentialCheckMs?: number;
+  /** How often sockets are pinged, and their API keys checked for revocation. */
+  sockets?: { keepAliveMs?: number; credentialCheckMs?: number };
   /** Start on the database of an earlier (closed) test server, as a restart would. */
   reuse?: { databaseName: string; databaseUrl: string };
 }
@@ -56,7 +56,7 @@ export async function createTestServer(options: TestServerOptions = {}): Promise
     config,
     logger,
     ormHooks: { onQuery: (sql) => recording?.push(sql) },
-    credentialCheckMs: options.credentialCheckMs,
+    sockets: options.sockets,
     database: options.database ?? (async () => ({ url, stop: async () => undefined })),
   });
   if (options.waitReady !== false) await portal.ready;

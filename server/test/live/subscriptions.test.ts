@@ -5,6 +5,7 @@
  */
 import { SignJWT } from 'jose';
 import type { Client } from 'graphql-ws';
+import WebSocket from 'ws';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { Setting } from '../../src/modules/auth/setting.entity.js';
 import { Api, expectOk, USERS, type Payload } from '../helpers/api.js';
@@ -47,8 +48,8 @@ function client(api: Api | string | undefined): Client {
 }
 
 beforeAll(async () => {
-  // API keys of open sockets are checked for revocation every 50 ms here (30 s in production).
-  server = await createTestServer({ credentialCheckMs: 50 });
+  // Sockets are pinged and their API keys checked every 50 ms here (30 s in production).
+  server = await createTestServer({ sockets: { keepAliveMs: 50, credentialCheckMs: 50 } });
   [rich, kim, morgan, other] = await Promise.all([
     Api.as(server, USERS.rich),
     Api.as(server, USERS.kim),
@@ -312,6 +313,51 @@ describe('the relay', () => {
       ['CREATED', orderId],
       ['UPDATED', orderId],
     ]);
+  });
+});
+
+describe('keep-alive', () => {
+  /**
+   * A raw socket, acknowledged; `answersPings: false` plays a peer that vanished. Its close
+   * code and the pings it gets are watched from the start: with 50 ms pings, either may
+   * come before the caller looks.
+   */
+  async function openSocket(answersPings: boolean) {
+    const socket = new WebSocket(server.wsUrl, 'graphql-transport-ws', { autoPong: answersPings });
+    const closed = new Promise<number>((resolve) => socket.on('close', resolve));
+    let pings = 0;
+    socket.on('ping', () => pings++);
+    await new Promise<void>((resolve, reject) => {
+      socket.on('open', () =>
+        socket.send(
+          JSON.stringify({
+            type: 'connection_init',
+            payload: { authorization: `Bearer ${rich.token!}` },
+          }),
+        ),
+      );
+      socket.on('message', (data: Buffer) => {
+        if ((JSON.parse(data.toString()) as { type: string }).type === 'connection_ack') resolve();
+      });
+      socket.on('error', reject);
+    });
+    const pinged = (count: number) =>
+      new Promise<void>((resolve) => {
+        if (pings >= count) return resolve();
+        socket.on('ping', () => pings >= count && resolve());
+      });
+    return { socket, closed, pinged };
+  }
+
+  it('drops a socket that stops answering pings, and keeps one that answers', async () => {
+    const silent = await openSocket(false);
+    const answering = await openSocket(true);
+
+    expect(await silent.closed).toBe(1006); // terminated: no close frame for a peer that is gone
+    await answering.pinged(3);
+    expect(answering.socket.readyState).toBe(WebSocket.OPEN);
+    answering.socket.close();
+    await answering.closed;
   });
 });
 
