@@ -9,6 +9,8 @@ describe('loadConfig', () => {
       SEED: 'demo',
       NODE_ENV: 'development',
       LOG_LEVEL: 'info',
+      MAIL_RETRY_MS: 5_000,
+      MAIL_LEASE_MS: 60_000,
     });
     expect(config.DATABASE_URL).toBeUndefined();
     expect(config.SMTP_URL).toBeUndefined();

@@ -31,6 +31,7 @@ const configSchema = z.object({
   JWT_SECRET: z.string().min(32, 'must be at least 32 characters').optional(),
   MAIL_FROM: z.string().min(3).default('Change-order portal <no-reply@change-order.example>'),
   MAIL_RETRY_MS: z.coerce.number().int().min(10).max(600_000).default(5_000),
+  MAIL_LEASE_MS: z.coerce.number().int().min(1_000).max(3_600_000).default(60_000),
   MICRO_FRONTENDS: z
     .string()
     .transform((value, ctx) => {

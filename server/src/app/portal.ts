@@ -255,6 +255,7 @@ export async function startPortal(options: PortalOptions): Promise<Portal> {
         fork: () => em.fork(),
         logger: logger.child({ component: 'mail' }),
         retryBaseMs: config.MAIL_RETRY_MS,
+        leaseMs: config.MAIL_LEASE_MS,
       });
       mailWorker = worker;
       worker.start();

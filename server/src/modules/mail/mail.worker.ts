@@ -18,7 +18,11 @@ export interface MailWorkerOptions {
   pollIntervalMs?: number;
 }
 
-const BATCH = 10;
+/**
+ * Mails claimed at once. One: a process that dies mid-send strands only the mail it was
+ * sending (until its lease runs out), not the rest of a batch; a claim is one short UPDATE.
+ */
+const BATCH = 1;
 const MAX_RETRY_DELAY_MS = 5 * 60 * 1000;
 
 /**
