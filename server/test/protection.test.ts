@@ -96,6 +96,92 @@ describe('limits on what one operation may ask', () => {
   });
 });
 
+describe('client mistakes are 400s that say what is wrong, never internal errors', () => {
+  const expectBadRequest = (
+    response: Awaited<ReturnType<typeof post>>,
+    code: string,
+    message: RegExp,
+  ) => {
+    expect(response.status).toBe(400);
+    expect(response.json.errors[0].extensions.code).toBe(code);
+    expect(response.json.errors[0].message).toMatch(message);
+    expect(response.text).not.toMatch(/INTERNAL_SERVER_ERROR|stacktrace/);
+  };
+
+  it('a variable of the wrong type', async () => {
+    const response = await post(
+      JSON.stringify({
+        query: 'query($first: Int) { customers(first: $first) { edges { node { id } } } }',
+        variables: { first: 'ten' },
+      }),
+    );
+    expectBadRequest(response, 'BAD_USER_INPUT', /Variable "\$first" got invalid value "ten"/);
+  });
+
+  it('an operation name the document does not have', async () => {
+    const response = await post(JSON.stringify({ query: '{ __typename }', operationName: 'Nope' }));
+    expectBadRequest(response, 'OPERATION_RESOLUTION_FAILURE', /no operation named "Nope"/);
+  });
+
+  it('a NUL character in a variable or a literal (PostgreSQL cannot store it)', async () => {
+    const inVariable = await post(
+      JSON.stringify({
+        query: 'query($s: String) { customers(search: $s) { edges { node { id } } } }',
+        variables: { s: 'a\u0000b' },
+      }),
+    );
+    expectBadRequest(inVariable, 'BAD_USER_INPUT', /NUL/);
+    const inLiteral = await post(
+      JSON.stringify({
+        query:
+          'mutation { login(email: "rich@rs-vertical.example\\u0000", password: "x") { token } }',
+      }),
+    );
+    expectBadRequest(inLiteral, 'BAD_USER_INPUT', /NUL/);
+  });
+
+  it('fragments that spread into more fields than the estimate walks', async () => {
+    const spreads = (name: string) => Array.from({ length: 10 }, () => `...${name}`).join(' ');
+    const query = [
+      '{ viewer { ...F4 } }',
+      'fragment F0 on Viewer { role scopes }',
+      ...[1, 2, 3, 4].map((n) => `fragment F${n} on Viewer { ${spreads(`F${n - 1}`)} }`),
+    ].join('\n');
+    expectBadRequest(await post(JSON.stringify({ query })), 'QUERY_TOO_COMPLEX', /10,000 fields/);
+  });
+
+  it('a subscription over HTTP', async () => {
+    const response = await post(JSON.stringify({ query: 'subscription { alertRaised { id } }' }));
+    expectBadRequest(response, 'BAD_REQUEST', /over WebSocket/);
+  });
+
+  it('two logins in one request (each is an argon2 hash)', async () => {
+    const login = (alias: string) =>
+      `${alias}: login(email: "rich@rs-vertical.example", password: "guess-${alias}") { token }`;
+    const response = await post(
+      JSON.stringify({ query: `mutation { ${login('a')} ${login('b')} }` }),
+    );
+    expect(response.status).toBe(400);
+    expect(response.json.errors[0].message).toBe('A request may call login only once.');
+  });
+
+  it('a customer cursor whose id is not an id', async () => {
+    const forged = Buffer.from(JSON.stringify(['Vertical Demo', 'not-a-uuid'])).toString(
+      'base64url',
+    );
+    const response = await post(
+      JSON.stringify({
+        query: `{ customers(first: 5, after: "${forged}") { edges { node { id } } } }`,
+      }),
+    );
+    expect(response.json.errors[0].extensions).toMatchObject({
+      code: 'BAD_USER_INPUT',
+      argument: 'after',
+    });
+    expect(response.text).not.toMatch(/INTERNAL_SERVER_ERROR|uuid/);
+  });
+});
+
 describe('transport', () => {
   it('refuses batched arrays of operations', async () => {
     const before = await orderCount();

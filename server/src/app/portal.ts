@@ -173,6 +173,9 @@ export async function startPortal(options: PortalOptions): Promise<Portal> {
     csrfPrevention: true,
     validationRules,
     allowBatchedHttpRequests: false,
+    // No automatic persisted queries: the app does not use them, and Apollo answers a bad
+    // hash or version with an INTERNAL_SERVER_ERROR code.
+    persistedQueries: false,
     // main.ts owns SIGTERM/SIGINT and closes the whole portal in order.
     stopOnTerminationSignals: false,
     plugins: [

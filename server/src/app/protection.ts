@@ -2,7 +2,10 @@ import type { ApolloServerPlugin } from '@apollo/server';
 import { maxAliasesRule } from '@escape.tech/graphql-armor-max-aliases';
 import { maxDepthRule } from '@escape.tech/graphql-armor-max-depth';
 import {
+  getOperationAST,
   GraphQLError,
+  Kind,
+  visit,
   type DocumentNode,
   type GraphQLSchema,
   type ValidationContext,
@@ -42,10 +45,29 @@ const report = {
   ],
 };
 
+/**
+ * One `login` per request: each costs an argon2 hash (a good part of a second of CPU), and
+ * aliased logins would try many passwords in what the rate limit counts as one operation.
+ */
+const oneLoginPerRequest: ValidationRule = (context) => {
+  let logins = 0;
+  return {
+    Field(node) {
+      if (node.name.value !== 'login' || context.getParentType()?.name !== 'Mutation') return;
+      if (++logins === 2) {
+        context.reportError(
+          new GraphQLError('A request may call login only once.', { nodes: node }),
+        );
+      }
+    },
+  };
+};
+
 /** Refused while validating, before anything runs. */
 export const validationRules: ValidationRule[] = [
   maxDepthRule({ n: MAX_DEPTH, exposeLimits: true, ...report }),
   maxAliasesRule({ n: MAX_ALIASES, exposeLimits: true, ...report }),
+  oneLoginPerRequest,
 ];
 
 /** `first: n` multiplies the cost of what each of the n items asks for. */
@@ -70,6 +92,90 @@ export function operationComplexity(
   });
 }
 
+/**
+ * Why an operation must not run, over HTTP and WebSocket alike, once its variables are known;
+ * undefined when it may. Every refusal is the client's mistake, a 400 that says what it is:
+ * an operation the document does not have, text with NUL characters (PostgreSQL cannot take
+ * them), variables that do not fit their types, or a cost over the limit.
+ */
+export function refusalBeforeRunning(
+  schema: GraphQLSchema,
+  document: DocumentNode,
+  operationName: string | undefined,
+  variables: Record<string, unknown> | undefined,
+): GraphQLError | undefined {
+  const operation = getOperationAST(document, operationName);
+  if (!operation) {
+    return badRequest(
+      operationName
+        ? `The document has no operation named "${operationName.slice(0, 100)}".`
+        : 'The document has several operations: name the one to run (operationName).',
+      'OPERATION_RESOLUTION_FAILURE',
+    );
+  }
+  if (containsNul(variables) || literalsContainNul(document)) {
+    return badRequest('Text may not contain NUL (U+0000) characters.', 'BAD_USER_INPUT');
+  }
+  // graphql-query-complexity reads `name.value` of every operation when given an
+  // operationName (a TypeError for an anonymous one): it gets the chosen one alone.
+  const chosen: DocumentNode = {
+    ...document,
+    definitions: document.definitions.filter(
+      (definition) => definition === operation || definition.kind === Kind.FRAGMENT_DEFINITION,
+    ),
+  };
+  let complexity: number;
+  try {
+    complexity = operationComplexity(schema, chosen, undefined, variables);
+  } catch (error) {
+    if (!(error instanceof GraphQLError)) throw error;
+    // Fragments spread into more fields than the estimator walks (10,000), or variables
+    // that do not coerce to their types.
+    if (/maximum allowed number of nodes/.test(error.message)) {
+      return badRequest(
+        'The operation spreads into more than 10,000 fields; ask for fewer.',
+        'QUERY_TOO_COMPLEX',
+      );
+    }
+    return badRequest(error.message, 'BAD_USER_INPUT', error);
+  }
+  return complexity > MAX_COMPLEXITY ? tooComplex(complexity) : undefined;
+}
+
+function badRequest(message: string, code: string, cause?: GraphQLError): GraphQLError {
+  return new GraphQLError(message, {
+    nodes: cause?.nodes,
+    extensions: { code, http: { status: 400 } },
+  });
+}
+
+/** Whether a variable value holds a NUL anywhere (iterative: values may nest 100,000 deep). */
+function containsNul(root: unknown): boolean {
+  const pending: unknown[] = [root];
+  while (pending.length > 0) {
+    const value = pending.pop();
+    if (typeof value === 'string') {
+      if (value.includes('\u0000')) return true;
+    } else if (value !== null && typeof value === 'object') {
+      for (const [key, item] of Object.entries(value)) {
+        if (key.includes('\u0000')) return true;
+        pending.push(item);
+      }
+    }
+  }
+  return false;
+}
+
+function literalsContainNul(document: DocumentNode): boolean {
+  let found = false;
+  visit(document, {
+    StringValue(node) {
+      if (node.value.includes('\u0000')) found = true;
+    },
+  });
+  return found;
+}
+
 export function tooComplex(complexity: number): GraphQLError {
   return new GraphQLError(
     `The operation is too expensive (estimated cost ${complexity}, at most ${MAX_COMPLEXITY}); ask for fewer items or fields.`,
@@ -84,19 +190,28 @@ export function tooComplex(complexity: number): GraphQLError {
   );
 }
 
-/** Refuses an operation over the cost limit once its variables are known, before it executes. */
+/**
+ * Refuses, once its variables are known and before it executes, an operation that must not
+ * run (`refusalBeforeRunning`), and any subscription: those run over WebSocket only.
+ */
 export function complexityPlugin<T extends object>(schema: GraphQLSchema): ApolloServerPlugin<T> {
   return {
     async requestDidStart() {
       return {
-        async didResolveOperation({ request, document }) {
-          const complexity = operationComplexity(
+        async didResolveOperation({ request, document, operation }) {
+          if (operation?.operation === 'subscription') {
+            throw badRequest(
+              'Subscriptions run over WebSocket (graphql-transport-ws) at /graphql, not over HTTP.',
+              'BAD_REQUEST',
+            );
+          }
+          const refusal = refusalBeforeRunning(
             schema,
             document,
             request.operationName ?? undefined,
             request.variables,
           );
-          if (complexity > MAX_COMPLEXITY) throw tooComplex(complexity);
+          if (refusal) throw refusal;
         },
       };
     },

@@ -14,7 +14,7 @@ import { type WebSocket, WebSocketServer } from 'ws';
 import { can, type Viewer } from '../modules/auth/viewer.js';
 import type { Context } from './context.js';
 import type { Refusal } from './throttle.js';
-import { MAX_COMPLEXITY, operationComplexity, tooComplex, validationRules } from './protection.js';
+import { refusalBeforeRunning, validationRules } from './protection.js';
 
 /** Largest message a client may send (graphql-ws messages are small; 1 MB as for HTTP bodies). */
 const MAX_MESSAGE_BYTES = 1 << 20;
@@ -137,13 +137,13 @@ export function serveGraphqlWs(options: GraphqlWsOptions): {
         }
         const errors = validate(schema, document, [...specifiedRules, ...validationRules]);
         if (errors.length > 0) return errors;
-        const complexity = operationComplexity(
+        const refusal = refusalBeforeRunning(
           schema,
           document,
           payload.operationName ?? undefined,
           payload.variables ?? undefined,
         );
-        if (complexity > MAX_COMPLEXITY) return [tooComplex(complexity)];
+        if (refusal) return [refusal];
         const args: ExecutionArgs = {
           schema,
           document,
@@ -156,6 +156,16 @@ export function serveGraphqlWs(options: GraphqlWsOptions): {
     },
     wsServer,
   );
+  // graphql-ws prints every socket error with its stack (console.error) and then tries to
+  // close with 4500. The errors a socket emits are the client's doing (a frame over
+  // MAX_MESSAGE_BYTES, a broken frame) and ws has already closed it (1009, 1002): a warning
+  // line, not a stack trace on stderr. Registered after useServer, so its listener is there.
+  wsServer.on('connection', (socket) => {
+    socket.removeAllListeners('error');
+    socket.on('error', (error: Error & { code?: string }) =>
+      logger.warn({ code: error.code }, `WebSocket closed on a client error: ${error.message}`),
+    );
+  });
 
   return {
     wsServer,

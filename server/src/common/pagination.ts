@@ -31,19 +31,25 @@ export function encodeCursor(keys: readonly (string | number)[]): string {
   return Buffer.from(JSON.stringify(keys), 'utf8').toString('base64url');
 }
 
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
+
+/** A key of a cursor: text (no NUL, which PostgreSQL refuses), a uuid, or a safe integer. */
+function keyFits(key: unknown, kind: 'string' | 'number' | 'uuid'): boolean {
+  if (kind === 'number') return typeof key === 'number' && Number.isSafeInteger(key);
+  if (typeof key !== 'string' || key.includes('\u0000')) return false;
+  return kind === 'string' || UUID.test(key);
+}
+
 export function decodeCursor<T extends (string | number)[]>(
   cursor: string,
-  shape: readonly ('string' | 'number')[],
+  shape: readonly ('string' | 'number' | 'uuid')[],
 ): T {
   try {
     const keys = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8')) as unknown;
     if (
       Array.isArray(keys) &&
       keys.length === shape.length &&
-      keys.every(
-        (key, i) =>
-          typeof key === shape[i] && (typeof key !== 'number' || Number.isSafeInteger(key)),
-      )
+      keys.every((key, i) => keyFits(key, shape[i]!))
     ) {
       return keys as T;
     }

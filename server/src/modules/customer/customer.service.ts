@@ -40,7 +40,7 @@ export class CustomerService {
     if (search) where.name = { $ilike: `%${search.replace(/[\\%_]/g, (c) => `\\${c}`)}%` };
     const counted = { ...where };
     if (args.after) {
-      const [name, id] = decodeCursor<[string, string]>(args.after, ['string', 'string']);
+      const [name, id] = decodeCursor<[string, string]>(args.after, ['string', 'uuid']);
       where.$or = [{ name: { $gt: name } }, { name, id: { $gt: id } }];
     }
     const rows = await em.find(Customer, where, {
