@@ -5,6 +5,7 @@ import {
   getOperationAST,
   GraphQLError,
   Kind,
+  OperationTypeNode,
   visit,
   type DocumentNode,
   type GraphQLSchema,
@@ -199,7 +200,7 @@ export function complexityPlugin<T extends object>(schema: GraphQLSchema): Apoll
     async requestDidStart() {
       return {
         async didResolveOperation({ request, document, operation }) {
-          if (operation?.operation === 'subscription') {
+          if (operation?.operation === OperationTypeNode.SUBSCRIPTION) {
             throw badRequest(
               'Subscriptions run over WebSocket (graphql-transport-ws) at /graphql, not over HTTP.',
               'BAD_REQUEST',
