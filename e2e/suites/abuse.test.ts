@@ -26,7 +26,7 @@ import {
   send,
   type Fixture,
   type HostileCase,
-} from '../helpers/hostile-operations.js';
+} from '../helpers/hostile/index.js';
 import {
   freePort,
   startPortalProcess,
