@@ -1,0 +1,157 @@
+// The schema module first: it loads reflect-metadata, which the entities' decorators need.
+import '../../server/src/app/schema.js';
+import { loadConfig } from '../../server/src/app/config.js';
+import { createLogger } from '../../server/src/app/logger.js';
+import { startPortal } from '../../server/src/app/portal.js';
+import {
+  call,
+  CUSTOMER,
+  draft,
+  inParallel,
+  LICENSE_GRID,
+  login,
+  orderTarget,
+  RESELLER,
+  submit,
+} from './api.js';
+import { JWT_SECRET } from './portal-process.js';
+
+/** The grid rows each page order carries a line for (like the server's statements test). */
+const LINES_PER_ORDER = 3;
+const PAGE = 50;
+
+/** Order Management's page, with each order's lines and cost, 50 at a time. */
+const ORDERS_PAGE = (totalCount: boolean) => `query OrdersPage($first: Int) {
+  changeOrders(first: $first) {
+    ${totalCount ? 'totalCount' : ''}
+    pageInfo { endCursor hasNextPage }
+    edges { node {
+      id number title status submittedAt
+      customer { id name } requestTo { id name } orderUser { id name }
+      lines { product { id name } billingAccount { id name } available delta toBe }
+      costPreview { newMonthly { cents currency } }
+    } }
+  }
+}`;
+
+export interface SqlCounts {
+  sqlPerGridQuery: number;
+  /** Without totalCount (the statement count a page costs when the UI does not ask it). */
+  sqlPerOrdersPage50: number;
+  sqlPerOrdersPage50WithTotal: number;
+  /** Not a target: what one submitChangeOrder sends, to read with its profile. */
+  sqlPerSubmit: number;
+  gridStatements: string[];
+  ordersPageStatements: string[];
+  submitStatements: string[];
+}
+
+/**
+ * SQL statements per operation, counted where they are sent: the portal runs in this
+ * process (startPortal, as the API tests do) with an ORM hook recording each statement,
+ * over its own database of the bench cluster. The relay is stopped first: its reads of the
+ * outbox (each second and after each commit) are not the queries'. Counts include the
+ * whole request (authentication is a JWT check: no SQL).
+ */
+export async function countStatements(databaseUrl: string): Promise<SqlCounts> {
+  const config = loadConfig({
+    PORT: '0',
+    HOST: '127.0.0.1',
+    NODE_ENV: 'production',
+    LOG_LEVEL: 'silent',
+    SEED: 'demo',
+    RATE_LIMIT_RPS: '0',
+    JWT_SECRET,
+  });
+  let recording: string[] | undefined;
+  const portal = await startPortal({
+    config,
+    logger: createLogger(config),
+    ormHooks: { onQuery: (sql) => recording?.push(sql) },
+    database: async () => ({ url: databaseUrl, stop: async () => undefined }),
+  });
+  const during = async (work: () => Promise<unknown>) => {
+    recording = [];
+    try {
+      await work();
+      return recording;
+    } finally {
+      recording = undefined;
+    }
+  };
+  try {
+    await portal.ready;
+    await portal.relay()!.stop();
+    const graphqlUrl = `${portal.url}/graphql`;
+    const token = await login(graphqlUrl, RESELLER);
+    const target = await orderTarget(graphqlUrl, token);
+    const grid = () => call(graphqlUrl, LICENSE_GRID, { id: target.customerId }, token);
+    await grid(); // the steady state: nothing first-time in the count
+    const gridStatements = await during(grid);
+
+    // The submit path, as the submit load sends it (the draft is made outside the count).
+    const orderId = await draft(graphqlUrl, token, target, 'Counted submit');
+    const submitStatements = await during(() => submit(graphqlUrl, token, orderId));
+
+    const lines = await gridLines(graphqlUrl, token, target.customerId);
+    await inParallel(
+      Array.from({ length: PAGE }, (_, i) => i),
+      4,
+      async (i) => {
+        const created = await call<{ createChangeOrder: { order: { id: string } } }>(
+          graphqlUrl,
+          `mutation($i: CreateChangeOrderInput!) { createChangeOrder(input: $i) { order { id } userErrors { code } } }`,
+          { i: { customerId: target.customerId, title: `Page order ${i}` } },
+          token,
+        );
+        await call(
+          graphqlUrl,
+          `mutation($i: SetChangeOrderLinesInput!) { setChangeOrderLines(input: $i) { order { id } userErrors { code } } }`,
+          { i: { orderId: created.createChangeOrder.order.id, lines } },
+          token,
+        );
+      },
+    );
+    const page = async (withTotal: boolean) => {
+      const data = await call<{ changeOrders: { edges: unknown[] } }>(
+        graphqlUrl,
+        ORDERS_PAGE(withTotal),
+        { first: PAGE },
+        token,
+      );
+      if (data.changeOrders.edges.length !== PAGE) {
+        throw new Error(
+          `the orders page has ${data.changeOrders.edges.length} orders, not ${PAGE}`,
+        );
+      }
+    };
+    await page(false);
+    const ordersPageStatements = await during(() => page(false));
+    const withTotal = await during(() => page(true));
+    return {
+      sqlPerGridQuery: gridStatements.length,
+      sqlPerOrdersPage50: ordersPageStatements.length,
+      sqlPerOrdersPage50WithTotal: withTotal.length,
+      sqlPerSubmit: submitStatements.length,
+      gridStatements,
+      ordersPageStatements,
+      submitStatements,
+    };
+  } finally {
+    await portal.close();
+  }
+}
+
+/** The first LINES_PER_ORDER grid rows of the customer as +1 order lines. */
+async function gridLines(graphqlUrl: string, token: string, customerId: string) {
+  type Grid = {
+    customer: { licenses: { product: { id: string }; billingAccount: { id: string } }[] };
+  };
+  const grid = await call<Grid>(graphqlUrl, LICENSE_GRID, { id: customerId }, token);
+  if (grid.customer.licenses.length < LINES_PER_ORDER) throw new Error(`${CUSTOMER}: small grid`);
+  return grid.customer.licenses.slice(0, LINES_PER_ORDER).map((row) => ({
+    productId: row.product.id,
+    billingAccountId: row.billingAccount.id,
+    delta: 1,
+  }));
+}
