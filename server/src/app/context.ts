@@ -33,11 +33,30 @@ export function unauthenticated(): GraphQLError {
   });
 }
 
+/** The EntityManager a long-lived context started with; each event's own is forked from it. */
+const startedWith = new WeakMap<Context, EntityManager>();
+
 /**
  * Gives a long-lived context (one subscription) a fresh EntityManager and loaders before
- * it resolves its next event, so nothing cached for an earlier event is served again.
+ * it resolves its next event, so nothing cached for an earlier event is served again. Both
+ * are made on first use: most events resolve from the event itself, and a fan-out to
+ * thousands of subscribers should not fork thousands of EntityManagers it never uses.
  */
 export function freshContext(context: Context): void {
-  context.em = context.em.fork();
-  context.loaders = new LoadersClass(context.em, context.viewer);
+  let base = startedWith.get(context);
+  if (!base) {
+    base = context.em;
+    startedWith.set(context, base);
+  }
+  const root = base;
+  let em: EntityManager | undefined;
+  let loaders: Loaders | undefined;
+  Object.defineProperties(context, {
+    em: { configurable: true, enumerable: true, get: () => (em ??= root.fork()) },
+    loaders: {
+      configurable: true,
+      enumerable: true,
+      get: () => (loaders ??= new LoadersClass(context.em, context.viewer)),
+    },
+  });
 }
