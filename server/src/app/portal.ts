@@ -3,6 +3,7 @@ import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import path from 'node:path';
 import { ApolloServer } from '@apollo/server';
+import { ApolloServerPluginCacheControlDisabled } from '@apollo/server/plugin/disabled';
 import { ApolloServerPluginDrainHttpServer } from '@apollo/server/plugin/drainHttpServer';
 import { expressMiddleware } from '@as-integrations/express5';
 import express, { type Request, type Response } from 'express';
@@ -179,6 +180,9 @@ export async function startPortal(options: PortalOptions): Promise<Portal> {
     // main.ts owns SIGTERM/SIGINT and closes the whole portal in order.
     stopOnTerminationSignals: false,
     plugins: [
+      // Nothing here is cacheable by HTTP caches, and the default cache-control plugin wraps
+      // every field's resolver (for HTTP and, sharing the schema, for every socket event).
+      ApolloServerPluginCacheControlDisabled(),
       complexityPlugin(schema),
       metrics.plugin(),
       ApolloServerPluginDrainHttpServer({ httpServer, stopGracePeriodMillis: 5_000 }),

@@ -13,6 +13,7 @@ import type { Logger } from 'pino';
 import { type WebSocket, WebSocketServer } from 'ws';
 import { can, type Viewer } from '../modules/auth/viewer.js';
 import type { Context } from './context.js';
+import { sharedSubscribe } from './shared-execution.js';
 import type { Refusal } from './throttle.js';
 import { refusalBeforeRunning, validationRules } from './protection.js';
 
@@ -110,6 +111,8 @@ export function serveGraphqlWs(options: GraphqlWsOptions): {
   const cleanup = useServer<Record<string, unknown> | undefined, Extra>(
     {
       schema,
+      // Sockets of one viewer asking the same document share each event's execution.
+      subscribe: sharedSubscribe((context) => audienceOf((context as Context).viewer)),
       async onConnect(ctx: WsContext<Record<string, unknown> | undefined, Extra>) {
         const viewer = await options.authenticate(ctx.connectionParams?.authorization);
         if (!viewer || !can(viewer, 'subscribe')) return false; // graphql-ws closes with 4403
@@ -176,4 +179,19 @@ export function serveGraphqlWs(options: GraphqlWsOptions): {
       await cleanup.dispose();
     },
   };
+}
+
+/**
+ * Everything about a viewer that can change what a resolver returns: the person or key,
+ * its organisation, role and scopes. Equal audiences get equal results for one event.
+ */
+function audienceOf(viewer: Viewer | null): string | undefined {
+  if (!viewer) return undefined;
+  return [
+    viewer.organizationId,
+    viewer.role,
+    viewer.userId ?? '',
+    viewer.apiKeyId ?? '',
+    [...viewer.scopes].sort().join(','),
+  ].join('|');
 }

@@ -1,4 +1,4 @@
-import { createHmac, randomBytes } from 'node:crypto';
+import { createHmac, randomBytes, webcrypto } from 'node:crypto';
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { errors, jwtVerify, SignJWT } from 'jose';
 import { Setting } from './setting.entity.js';
@@ -7,6 +7,7 @@ import { Role } from './user.entity.js';
 const ISSUER = 'change-order-portal';
 const TOKEN_LIFETIME_SECONDS = 12 * 60 * 60;
 const SECRET_SETTING = 'jwt_secret';
+const VERIFIED_CACHE_SIZE = 10_000;
 
 export interface TokenClaims {
   userId: string;
@@ -21,6 +22,15 @@ export interface TokenClaims {
  * the same database accepts every other's tokens and restarts keep sessions.
  */
 export class TokenService {
+  /**
+   * Tokens already verified, by their text: a client sends the same token with every
+   * request, and verifying costs an HMAC on the WebCrypto thread pool each time. Only
+   * valid tokens are kept (until they expire); the map is emptied when it grows past
+   * VERIFIED_CACHE_SIZE, which bounds its memory without an LRU's bookkeeping.
+   */
+  private readonly verified = new Map<string, TokenClaims>();
+  private cryptoKey: Promise<webcrypto.CryptoKey> | undefined;
+
   private constructor(private readonly key: Uint8Array) {}
 
   static async create(em: EntityManager, configured: string | undefined): Promise<TokenService> {
@@ -59,8 +69,31 @@ export class TokenService {
 
   /** The claims of a valid, unexpired token of ours; null for anything else. */
   async verify(token: string): Promise<TokenClaims | null> {
+    const known = this.verified.get(token);
+    if (known) {
+      if (known.expiresAt.getTime() > Date.now()) return known;
+      this.verified.delete(token);
+      return null;
+    }
+    const claims = await this.verifySignature(token);
+    if (claims) {
+      if (this.verified.size >= VERIFIED_CACHE_SIZE) this.verified.clear();
+      this.verified.set(token, claims);
+    }
+    return claims;
+  }
+
+  private async verifySignature(token: string): Promise<TokenClaims | null> {
+    // Imported once: given raw bytes, jose imports a WebCrypto key on every call.
+    this.cryptoKey ??= webcrypto.subtle.importKey(
+      'raw',
+      this.key,
+      { name: 'HMAC', hash: 'SHA-256' },
+      false,
+      ['verify'],
+    );
     try {
-      const { payload } = await jwtVerify(token, this.key, {
+      const { payload } = await jwtVerify(token, await this.cryptoKey, {
         issuer: ISSUER,
         algorithms: ['HS256'],
       });
