@@ -76,7 +76,7 @@ describe('sharedSubscribe', () => {
       open(schema, 'alice'),
       open(schema, 'bob'),
     ]);
-    const next = [a1.next(), a2.next(), b.next()];
+    const next = [a1.next(), a2.next(), b.next()] as const;
     await new Promise((resolve) => setImmediate(resolve)); // the source subscribed
     expect(listening()).toBe(3);
     publish({ n: 1 });
@@ -93,7 +93,7 @@ describe('sharedSubscribe', () => {
       open(schema, 'alice'),
       open(schema, 'alice', '{ n }'),
     ]);
-    const next = [full.next(), short.next()];
+    const next = [full.next(), short.next()] as const;
     await new Promise((resolve) => setImmediate(resolve));
     publish({ n: 2 });
     const [r1, r2] = await Promise.all(next);
