@@ -75,6 +75,43 @@ describe('per-client rate (RATE_LIMIT_RPS)', () => {
     expect(after - before).toBe(accepted.length);
   });
 
+  it('limits sign-in to 10 attempts a minute per e-mail, from any address, before hashing a password', async () => {
+    const attempt = (password: string, from: string, email = USERS.other) =>
+      graphql<{ login: { token: string | null; userErrors: { code: string }[] } }>(
+        server.graphqlUrl,
+        'mutation($e: String!, $p: String!) { login(email: $e, password: $p) { token userErrors { code } } }',
+        { e: email, p: password },
+        // Each from another address, as a distributed guesser would (the loopback proxy is trusted).
+        { headers: { 'x-forwarded-for': from } },
+      );
+    for (let i = 0; i < 10; i++) {
+      const wrong = await attempt(`guess-${i}`, `198.51.100.${i}`);
+      expect(wrong.data?.login.userErrors).toEqual([{ code: 'INVALID_CREDENTIALS' }]);
+    }
+    const eleventh = await attempt('demo', '198.51.100.200');
+    expect(eleventh.status).toBe(429);
+    expect(eleventh.headers.get('retry-after')).toMatch(/^[1-9]\d*$/);
+    expect(eleventh.errors?.[0]?.extensions?.code).toBe('RATE_LIMITED');
+    expect(eleventh.errors?.[0]?.message).toMatch(/Too many sign-in attempts for this e-mail/);
+
+    const someoneElse = await attempt('demo', '198.51.100.201', USERS.kim);
+    expect(someoneElse.data?.login.token).toEqual(expect.any(String));
+  });
+
+  it('lets an address without credentials start only a few operations a second', async () => {
+    const burst = await Promise.all(
+      Array.from({ length: 12 }, () =>
+        graphql(server.graphqlUrl, '{ __typename }', undefined, {
+          headers: { 'x-forwarded-for': '203.0.113.7' },
+        }),
+      ),
+    );
+    const refused = burst.filter((response) => response.status === 429);
+    expect(refused.length).toBeGreaterThan(0);
+    expect(refused[0]!.errors?.[0]?.message).toMatch(/this address: at most 5 a second/);
+    expect(burst.filter((response) => response.status === 200).length).toBeGreaterThanOrEqual(5);
+  });
+
   it('counts operations over a WebSocket against the same client', async () => {
     // A key of its own: the first test's key may still be inside its one-second window.
     const client = liveClient(server.wsUrl, await createKey('Busy dashboard')); // connects on subscribe

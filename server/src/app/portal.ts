@@ -63,6 +63,8 @@ export interface PortalOptions {
 }
 
 const REQUEST_ID = /^[\w.-]{1,64}$/;
+/** Sign-in attempts per e-mail address a minute, per instance. */
+const SIGN_IN_ATTEMPTS_PER_MINUTE = 10;
 
 /**
  * Starts listening at once (health answers 503 while starting), then opens the database,
@@ -254,7 +256,15 @@ export async function startPortal(options: PortalOptions): Promise<Portal> {
     const em = orm.em;
     relay = new OrderEventRelay({ databaseUrl: database.url, fork: () => em.fork(), logger });
     await relay.start();
-    services = await createServices(orm.em.fork(), config.JWT_SECRET, relay, !!config.SMTP_URL);
+    services = await createServices(
+      orm.em.fork(),
+      config.JWT_SECRET,
+      relay,
+      !!config.SMTP_URL,
+      // Sign-in is limited whenever rates are: guessing one account's password is slowed to
+      // a few tries a minute, and each try is an argon2 hash the attacker makes us compute.
+      config.RATE_LIMIT_RPS > 0 ? SIGN_IN_ATTEMPTS_PER_MINUTE : 0,
+    );
     if (config.SMTP_URL) {
       const worker = new MailWorker({
         smtpUrl: config.SMTP_URL,

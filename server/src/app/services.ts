@@ -35,12 +35,14 @@ export async function createServices(
   jwtSecret: string | undefined,
   relay: OrderEventRelay,
   smtpConfigured = false,
+  /** Sign-in attempts per e-mail a minute (0: no limit); see AuthService. */
+  signInAttemptsPerMinute = 0,
 ): Promise<Services> {
   assertTransitionTableSound();
   const tokens = await TokenService.create(em, jwtSecret);
   return {
     tokens,
-    auth: new AuthService(tokens),
+    auth: new AuthService(tokens, signInAttemptsPerMinute),
     apiKeys: new ApiKeyService(),
     alerts: new AlertService(),
     catalog: new CatalogService(),

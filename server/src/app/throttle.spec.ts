@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { clientKey, isRefusal, Throttle, type Refusal } from './throttle.js';
+import { ANONYMOUS_PER_SECOND, clientKey, isRefusal, Throttle, type Refusal } from './throttle.js';
 import type { Viewer } from '../modules/auth/viewer.js';
 
 const viewer = (ids: Partial<Viewer>) => ({ userId: null, apiKeyId: null, ...ids }) as Viewer;
@@ -53,6 +53,18 @@ describe('Throttle.charge (per-client rate)', () => {
     expect(await throttle.charge(someoneElse)).toBeUndefined();
   });
 
+  it('lets an address without credentials start at most ANONYMOUS_PER_SECOND a second', async () => {
+    const throttle = new Throttle({ maxInFlight: 0, ratePerSecond: 50 });
+    const anonymous = clientKey(null, '10.0.0.9');
+    for (let i = 0; i < ANONYMOUS_PER_SECOND; i++) {
+      expect(await throttle.charge(anonymous)).toBeUndefined();
+    }
+    const over = (await throttle.charge(anonymous))!;
+    expect(over.status).toBe(429);
+    expect(over.error.message).toMatch(/this address: at most 5 a second/);
+    expect(await throttle.charge(clientKey(viewer({ userId: 'u9' }), '10.0.0.9'))).toBeUndefined();
+  });
+
   it('never refuses when the rate is 0 (off)', async () => {
     const throttle = new Throttle({ maxInFlight: 0, ratePerSecond: 0 });
     const key = clientKey(null, '10.0.0.1');
@@ -67,6 +79,7 @@ describe('clientKey', () => {
     expect(clientKey(null, '1.2.3.4')).toEqual({
       key: 'address:1.2.3.4',
       label: 'this address',
+      anonymous: true,
     });
   });
 });

@@ -8,9 +8,10 @@ import type { Viewer } from '../modules/auth/viewer.js';
  *
  * - **Load shedding** (per instance): at most `maxInFlight` HTTP operations are being
  *   answered at once; one more is refused with 503 `OVERLOADED` before its body is read.
- * - **Per-client rate** (per instance): each client (an API key, a signed-in user, or an
- *   address when anonymous) may start `ratePerSecond` operations a second, HTTP and
- *   WebSocket together; beyond that, 429 `RATE_LIMITED` until the next second.
+ * - **Per-client rate** (per instance): each client (an API key, a signed-in user) may start
+ *   `ratePerSecond` operations a second, HTTP and WebSocket together, and an address
+ *   without credentials ANONYMOUS_PER_SECOND; beyond that, 429 `RATE_LIMITED` until the
+ *   next second.
  *
  * Both answer with `Retry-After`. Zero turns a guard off. Limits are kept in memory, so
  * with several instances behind a load balancer each instance counts on its own.
@@ -18,6 +19,7 @@ import type { Viewer } from '../modules/auth/viewer.js';
 export class Throttle {
   private inFlight = 0;
   private readonly perClient: RateLimiterMemory | undefined;
+  private readonly perAnonymousAddress: RateLimiterMemory | undefined;
 
   constructor(
     private readonly limits: { maxInFlight: number; ratePerSecond: number },
@@ -28,6 +30,15 @@ export class Throttle {
     this.perClient =
       limits.ratePerSecond > 0
         ? new RateLimiterMemory({ points: limits.ratePerSecond, duration: 1 })
+        : undefined;
+    // Without credentials there is little to ask but `login`, each an argon2 hash: an
+    // address gets a few a second, so that one client cannot keep the CPU hashing.
+    this.perAnonymousAddress =
+      limits.ratePerSecond > 0
+        ? new RateLimiterMemory({
+            points: Math.min(limits.ratePerSecond, ANONYMOUS_PER_SECOND),
+            duration: 1,
+          })
         : undefined;
   }
 
@@ -58,9 +69,10 @@ export class Throttle {
 
   /** Counts one operation against the client's rate; the refusal when it is over. */
   async charge(client: ClientKey): Promise<Refusal | undefined> {
-    if (!this.perClient) return undefined;
+    const limiter = client.anonymous ? this.perAnonymousAddress : this.perClient;
+    if (!limiter) return undefined;
     try {
-      await this.perClient.consume(client.key);
+      await limiter.consume(client.key);
       return undefined;
     } catch (rejection) {
       if (!(rejection instanceof RateLimiterRes)) throw rejection;
@@ -70,7 +82,7 @@ export class Throttle {
         'RATE_LIMITED',
         429,
         seconds,
-        `Too many requests from ${client.label}: at most ${this.limits.ratePerSecond} a second. Retry after ${seconds} second${seconds === 1 ? '' : 's'}.`,
+        `Too many requests from ${client.label}: at most ${limiter.points} a second. Retry after ${seconds} second${seconds === 1 ? '' : 's'}.`,
       );
     }
   }
@@ -113,10 +125,17 @@ export function isRefusal(value: unknown): value is Refusal {
 export interface ClientKey {
   key: string;
   label: string;
+  /** No valid credentials: counted by address, at a lower rate. */
+  anonymous: boolean;
 }
 
+/** Operations a second an address without credentials may start (at most RATE_LIMIT_RPS). */
+export const ANONYMOUS_PER_SECOND = 5;
+
 export function clientKey(viewer: Viewer | null, address: string | undefined): ClientKey {
-  if (viewer?.apiKeyId) return { key: `key:${viewer.apiKeyId}`, label: 'this API key' };
-  if (viewer?.userId) return { key: `user:${viewer.userId}`, label: 'this user' };
-  return { key: `address:${address ?? 'unknown'}`, label: 'this address' };
+  if (viewer?.apiKeyId) {
+    return { key: `key:${viewer.apiKeyId}`, label: 'this API key', anonymous: false };
+  }
+  if (viewer?.userId) return { key: `user:${viewer.userId}`, label: 'this user', anonymous: false };
+  return { key: `address:${address ?? 'unknown'}`, label: 'this address', anonymous: true };
 }

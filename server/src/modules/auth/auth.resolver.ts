@@ -1,7 +1,9 @@
+import { GraphQLError } from 'graphql';
 import { Arg, Ctx, FieldResolver, Mutation, Query, Resolver, Root } from 'type-graphql';
 import { requireViewer, type Context } from '../../app/context.js';
 import { inTransaction } from '../../common/transaction.js';
 import { Organization } from '../organization/organization.entity.js';
+import { TooManySignInAttempts } from './auth.service.js';
 import { AuthPayload, ViewerType, viewerType } from './auth.types.js';
 import { User } from './user.entity.js';
 
@@ -13,7 +15,21 @@ export class AuthResolver {
     @Arg('password', () => String) password: string,
     @Ctx() { em, services }: Context,
   ): Promise<AuthPayload> {
-    const outcome = await inTransaction(em, (tx) => services.auth.login(tx, email, password));
+    const outcome = await inTransaction(em, (tx) => services.auth.login(tx, email, password)).catch(
+      (error: unknown) => {
+        if (!(error instanceof TooManySignInAttempts)) throw error;
+        throw new GraphQLError(error.message, {
+          extensions: {
+            code: 'RATE_LIMITED',
+            retryAfterSeconds: error.retryAfterSeconds,
+            http: {
+              status: 429,
+              headers: new Map([['retry-after', String(error.retryAfterSeconds)]]),
+            },
+          },
+        });
+      },
+    );
     return Object.assign(new AuthPayload(), {
       token: outcome.value?.token ?? null,
       viewer: outcome.value ? viewerType(outcome.value.viewer) : null,

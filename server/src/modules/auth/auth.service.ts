@@ -1,4 +1,5 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
+import { RateLimiterMemory, RateLimiterRes } from 'rate-limiter-flexible';
 import { refuse, UserErrorCode } from '../../common/user-error.js';
 import { ApiKey } from '../api-key/api-key.entity.js';
 import { parseApiKeySecret, secretMatches } from '../api-key/api-key-secret.js';
@@ -14,17 +15,37 @@ export function kindOfRole(role: Role): OrganizationKind {
   return RESELLER_ROLES.has(role) ? OrganizationKind.RESELLER : OrganizationKind.VENDOR;
 }
 
+/** Too many sign-in attempts for one e-mail address: try again after `retryAfterSeconds`. */
+export class TooManySignInAttempts extends Error {
+  override name = 'TooManySignInAttempts';
+  constructor(readonly retryAfterSeconds: number) {
+    super(`Too many sign-in attempts for this e-mail. Retry after ${retryAfterSeconds} seconds.`);
+  }
+}
+
 /** Sign-in and the credentials of each request. */
 export class AuthService {
-  constructor(private readonly tokens: TokenService) {}
+  /** Attempts per e-mail, counted before the password is hashed (the costly part). */
+  private readonly attempts: RateLimiterMemory | undefined;
 
-  /** One INVALID_CREDENTIALS for an unknown e-mail and a wrong password alike. */
+  constructor(
+    private readonly tokens: TokenService,
+    attemptsPerMinute = 0,
+  ) {
+    this.attempts =
+      attemptsPerMinute > 0
+        ? new RateLimiterMemory({ points: attemptsPerMinute, duration: 60 })
+        : undefined;
+  }
+
+  /**
+   * One INVALID_CREDENTIALS for an unknown e-mail and a wrong password alike.
+   * @throws TooManySignInAttempts past the attempts allowed for the e-mail this minute.
+   */
   async login(em: EntityManager, email: string, password: string) {
-    const user = await em.findOne(
-      User,
-      { email: email.trim().toLowerCase() },
-      { populate: ['passwordHash'] },
-    );
+    const address = email.trim().toLowerCase();
+    await this.countAttempt(address);
+    const user = await em.findOne(User, { email: address }, { populate: ['passwordHash'] });
     const valid = await verifyPassword(user?.passwordHash, password);
     if (!user || !valid) {
       refuse(UserErrorCode.INVALID_CREDENTIALS, 'The e-mail or the password is wrong.');
@@ -45,6 +66,16 @@ export class AuthService {
       expiresAt,
     };
     return { token, viewer };
+  }
+
+  private async countAttempt(email: string): Promise<void> {
+    if (!this.attempts) return;
+    try {
+      await this.attempts.consume(email);
+    } catch (rejection) {
+      if (!(rejection instanceof RateLimiterRes)) throw rejection;
+      throw new TooManySignInAttempts(Math.max(1, Math.ceil(rejection.msBeforeNext / 1000)));
+    }
   }
 
   /**
