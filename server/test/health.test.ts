@@ -49,6 +49,24 @@ describe('GET /healthz', () => {
       status: 503,
       body: { status: 'database unavailable' },
     });
+    // An API key cannot be checked either: a JSON 503 that says so, not an HTML error page.
+    const response = await fetch(server.graphqlUrl, {
+      method: 'POST',
+      headers: {
+        'content-type': 'application/json',
+        authorization: `Bearer cop_${'0'.repeat(16)}_${'x'.repeat(43)}`,
+      },
+      body: JSON.stringify({ query: '{ viewer { role } }' }),
+    });
+    expect(response.status).toBe(503);
+    expect(await response.json()).toEqual({
+      errors: [
+        {
+          message: 'The portal cannot check credentials right now; try again shortly.',
+          extensions: { code: 'SERVICE_UNAVAILABLE' },
+        },
+      ],
+    });
   });
 
   it('makes ready reject, and health stay 503, when the database cannot be opened', async () => {

@@ -76,7 +76,7 @@ describe('per-client rate (RATE_LIMIT_RPS)', () => {
   });
 
   it('limits sign-in to 10 attempts a minute per e-mail, from any address, before hashing a password', async () => {
-    const attempt = (password: string, from: string, email = USERS.other) =>
+    const attempt = (password: string, from: string, email: string = USERS.other) =>
       graphql<{ login: { token: string | null; userErrors: { code: string }[] } }>(
         server.graphqlUrl,
         'mutation($e: String!, $p: String!) { login(email: $e, password: $p) { token userErrors { code } } }',

@@ -216,7 +216,25 @@ export async function startPortal(options: PortalOptions): Promise<Portal> {
     },
     // Who is asking, then whether they may ask again this second.
     async (req, res, next) => {
-      const viewer = await authenticate(req.headers.authorization);
+      let viewer: Viewer | null;
+      try {
+        viewer = await authenticate(req.headers.authorization);
+      } catch (error) {
+        // An API key is looked up in the database: without it, nobody can be told apart.
+        req.log.error({ err: error }, 'cannot check credentials');
+        res
+          .status(503)
+          .set('Retry-After', '5')
+          .json({
+            errors: [
+              {
+                message: 'The portal cannot check credentials right now; try again shortly.',
+                extensions: { code: 'SERVICE_UNAVAILABLE' },
+              },
+            ],
+          });
+        return;
+      }
       res.locals.viewer = viewer;
       const refused = await throttle.charge(clientKey(viewer, req.ip));
       if (refused) return sendRefusal(res, refused);
