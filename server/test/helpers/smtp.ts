@@ -43,7 +43,15 @@ export class SmtpCatcher {
     });
   }
 
+  /**
+   * Errors of client connections (a portal killed mid-session resets its socket: the crash
+   * suite does that on purpose). smtp-server emits them on the server; unheard, they would
+   * be uncaught exceptions of the test run.
+   */
+  readonly connectionErrors: Error[] = [];
+
   async start(): Promise<this> {
+    this.server.on('error', (error: Error) => this.connectionErrors.push(error));
     await new Promise<void>((resolve) => this.server.listen(0, '127.0.0.1', resolve));
     this.url = `smtp://127.0.0.1:${(this.server.server.address() as AddressInfo).port}`;
     return this;
