@@ -4,7 +4,7 @@ import { afterEach, describe, expect, it, vi } from 'vitest';
 import type { SessionInfo } from '@portal/web-shared';
 import { App } from './App';
 import type { WizardCustomer, WizardOrder } from './queries';
-import { fakeClient } from './test-client';
+import { fakeClient } from '@portal/web-shared/fetch-test-client';
 
 afterEach(cleanup);
 

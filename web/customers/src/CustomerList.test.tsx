@@ -2,7 +2,7 @@ import { cleanup, render, screen, waitFor } from '@solidjs/testing-library';
 import userEvent from '@testing-library/user-event';
 import { afterEach, describe, expect, it } from 'vitest';
 import { CustomerList } from './CustomerList';
-import { fakeClient } from './test-client';
+import { fakeClient } from '@portal/web-shared/fetch-test-client';
 
 afterEach(cleanup);
 

@@ -2,7 +2,7 @@ import { cleanup, render, screen, within } from '@solidjs/testing-library';
 import userEvent from '@testing-library/user-event';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { CustomerPage } from './CustomerPage';
-import { fakeClient } from './test-client';
+import { fakeClient } from '@portal/web-shared/fetch-test-client';
 
 afterEach(cleanup);
 

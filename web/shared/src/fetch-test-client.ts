@@ -1,7 +1,9 @@
 /**
- * A urql Client whose "server" is a function, for component tests: urql's own fetch
- * exchange sends each operation to `respond(operationName, variables)`, which returns the
- * operation's `data` (or throws: a GraphQL error). Every request is recorded in `calls`.
+ * A real urql Client whose "server" is a function, for component tests that want urql's
+ * own pipeline (fetch exchange, request bodies, GraphQL errors) rather than the stub of
+ * `test-client.ts`: each operation goes to `respond(operationName, variables)`, which
+ * returns the operation's `data` (or throws: a GraphQL error). Every request is recorded
+ * in `calls`.
  */
 import { Client, fetchExchange } from '@urql/core';
 
