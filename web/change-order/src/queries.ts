@@ -134,6 +134,23 @@ export const WIZARD_CUSTOMER = graphql(`
 
 export type WizardCustomer = NonNullable<ResultOf<typeof WIZARD_CUSTOMER>['customer']>;
 
+/** What every wizard mutation answers: the draft as it now is, and what was refused. */
+const WIZARD_PAYLOAD = graphql(
+  `
+    fragment WizardPayload on ChangeOrderPayload @_unmask {
+      order {
+        ...WizardOrder
+      }
+      userErrors {
+        code
+        field
+        message
+      }
+    }
+  `,
+  [WIZARD_ORDER],
+);
+
 export const ORDER = graphql(
   `
     query WizardDraft($id: ID!) {
@@ -149,90 +166,55 @@ export const CREATE = graphql(
   `
     mutation CreateChangeOrder($input: CreateChangeOrderInput!) {
       createChangeOrder(input: $input) {
-        order {
-          ...WizardOrder
-        }
-        userErrors {
-          code
-          field
-          message
-        }
+        ...WizardPayload
       }
     }
   `,
-  [WIZARD_ORDER],
+  [WIZARD_PAYLOAD],
 );
 
 export const UPDATE = graphql(
   `
     mutation UpdateChangeOrder($input: UpdateChangeOrderInput!) {
       updateChangeOrder(input: $input) {
-        order {
-          ...WizardOrder
-        }
-        userErrors {
-          code
-          field
-          message
-        }
+        ...WizardPayload
       }
     }
   `,
-  [WIZARD_ORDER],
+  [WIZARD_PAYLOAD],
 );
 
 export const SET_LINES = graphql(
   `
     mutation SetChangeOrderLines($input: SetChangeOrderLinesInput!) {
       setChangeOrderLines(input: $input) {
-        order {
-          ...WizardOrder
-        }
-        userErrors {
-          code
-          field
-          message
-        }
+        ...WizardPayload
       }
     }
   `,
-  [WIZARD_ORDER],
+  [WIZARD_PAYLOAD],
 );
 
 export const SET_PRODUCT_CHANGE = graphql(
   `
     mutation SetProductChange($input: SetProductChangeInput!) {
       setProductChange(input: $input) {
-        order {
-          ...WizardOrder
-        }
-        userErrors {
-          code
-          field
-          message
-        }
+        ...WizardPayload
       }
     }
   `,
-  [WIZARD_ORDER],
+  [WIZARD_PAYLOAD],
 );
 
 export const SUBMIT = graphql(
   `
     mutation SubmitChangeOrder($input: SubmitChangeOrderInput!) {
       submitChangeOrder(input: $input) {
-        order {
-          ...WizardOrder
-        }
-        userErrors {
-          code
-          field
-          message
-        }
+        ...WizardPayload
       }
     }
   `,
-  [WIZARD_ORDER],
+  [WIZARD_PAYLOAD],
 );
 
 export const ADD_CONTACT = graphql(`
