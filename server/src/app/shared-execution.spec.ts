@@ -1,4 +1,3 @@
-import { Repeater } from '@repeaterjs/repeater';
 import {
   GraphQLInt,
   GraphQLObjectType,
@@ -7,12 +6,13 @@ import {
   parse,
   type ExecutionResult,
 } from 'graphql';
-import { describe, expect, it } from 'vitest';
-import { sharedSubscribe } from './shared-execution.js';
+import { describe, expect, it, vi } from 'vitest';
+import { Feed } from '../common/feed.js';
+import { sharedSubscribe, type ResultSink } from './shared-execution.js';
 
 /** A schema with one subscription whose resolver counts its executions. */
 function fixture() {
-  const listeners = new Set<(event: { n: number }) => void>();
+  const listeners = new Set<(event: { n: number; delayMs?: number }) => void>();
   let executions = 0;
   let released = 0;
   const Event = new GraphQLObjectType({
@@ -22,6 +22,14 @@ function fixture() {
       seenBy: {
         type: GraphQLString,
         resolve: (_event, _args, context: { viewer: string }) => context.viewer,
+      },
+      /** Resolves after the event's `delayMs`: a resolver that reads the database. */
+      later: {
+        type: GraphQLInt,
+        resolve: async (event: { n: number; delayMs?: number }) => {
+          await new Promise((resolve) => setTimeout(resolve, event.delayMs ?? 0));
+          return event.n;
+        },
       },
     },
   });
@@ -33,12 +41,12 @@ function fixture() {
         events: {
           type: Event,
           subscribe: () =>
-            new Repeater<{ n: number }>(async (push, stop) => {
-              const listener = (event: { n: number }) => void push(event);
-              listeners.add(listener);
-              await stop;
-              listeners.delete(listener);
-              released++;
+            new Feed<{ n: number }>(({ push }) => {
+              listeners.add(push);
+              return () => {
+                listeners.delete(push);
+                released++;
+              };
             }),
           resolve: (event: { n: number }) => {
             executions++;
@@ -50,14 +58,17 @@ function fixture() {
   });
   return {
     schema,
-    publish: (event: { n: number }) => listeners.forEach((listener) => listener(event)),
+    publish: (event: { n: number; delayMs?: number }) =>
+      listeners.forEach((listener) => listener(event)),
     executions: () => executions,
     released: () => released,
     listening: () => listeners.size,
   };
 }
 
-const subscribe = sharedSubscribe((context) => (context as { viewer: string }).viewer);
+const subscribe = sharedSubscribe({
+  audienceOf: (context) => (context as { viewer: string }).viewer,
+});
 
 async function open(schema: GraphQLSchema, viewer: string, query = '{ n seenBy }') {
   const stream = (await subscribe({
@@ -121,5 +132,103 @@ describe('sharedSubscribe', () => {
       contextValue: { viewer: 'alice' },
     });
     expect((result as ExecutionResult).errors?.[0]?.message).toMatch(/nope/);
+  });
+});
+
+/** A sink that keeps what is written, and refuses once `capacity` results were written. */
+function recordingSink(capacity = Number.POSITIVE_INFINITY) {
+  const written: unknown[] = [];
+  const sink: ResultSink = {
+    write: (json) => {
+      written.push(JSON.parse(json));
+      return written.length <= capacity;
+    },
+    drained: () => Promise.resolve(),
+  };
+  return { sink, written };
+}
+
+const direct = sharedSubscribe({
+  audienceOf: (context) => (context as { viewer: string }).viewer,
+  sinkOf: (args) => (args.contextValue as { sink?: ResultSink }).sink,
+  behind: () => new Error('too far behind'),
+});
+
+async function openDirect(
+  schema: GraphQLSchema,
+  viewer: string,
+  sink: ResultSink,
+  query = '{ n seenBy }',
+) {
+  return (await direct({
+    schema,
+    document: parse(`subscription { events ${query} }`),
+    contextValue: { viewer, sink },
+  })) as AsyncIterableIterator<ExecutionResult>;
+}
+
+/** Lets the feeds start (their producers run a microtask after being observed). */
+const settle = () => new Promise((resolve) => setImmediate(resolve));
+
+describe('sharedSubscribe, writing to a sink', () => {
+  it('writes each result to its sink as it is published, executing once per audience', async () => {
+    const { schema, publish, executions } = fixture();
+    const [a1, a2, b] = [recordingSink(), recordingSink(), recordingSink()];
+    await Promise.all([
+      openDirect(schema, 'alice', a1.sink),
+      openDirect(schema, 'alice', a2.sink),
+      openDirect(schema, 'bob', b.sink),
+    ]);
+    await settle();
+    publish({ n: 1 });
+    // Synchronously: no promise between the publish and the write.
+    expect(a1.written).toEqual([{ data: { events: { n: 1, seenBy: 'alice' } } }]);
+    expect(a2.written).toEqual(a1.written);
+    expect(b.written).toEqual([{ data: { events: { n: 1, seenBy: 'bob' } } }]);
+    expect(executions()).toBe(2);
+  });
+
+  it('keeps the order of events whose results take different times', async () => {
+    const { schema, publish } = fixture();
+    const { sink, written } = recordingSink();
+    await openDirect(schema, 'alice', sink, '{ n later }');
+    await settle();
+    publish({ n: 1, delayMs: 30 });
+    publish({ n: 2, delayMs: 0 });
+    await vi.waitFor(() => expect(written).toHaveLength(2));
+    expect(written).toEqual([
+      { data: { events: { n: 1, later: 1 } } },
+      { data: { events: { n: 2, later: 2 } } },
+    ]);
+  });
+
+  it('ends a subscriber whose sink refuses a result with the behind error, and releases its source', async () => {
+    const { schema, publish, listening, released } = fixture();
+    const { sink, written } = recordingSink(1);
+    const stream = await openDirect(schema, 'alice', sink);
+    const ended = stream.next();
+    await settle();
+    publish({ n: 1 });
+    publish({ n: 2 }); // refused: too far behind
+    await expect(ended).rejects.toThrow('too far behind');
+    expect(written).toHaveLength(2);
+    expect(listening()).toBe(0);
+    expect(released()).toBe(1);
+    publish({ n: 3 });
+    expect(written).toHaveLength(2);
+  });
+
+  it('stops writing and releases the source when the subscriber leaves', async () => {
+    const { schema, publish, listening, released } = fixture();
+    const { sink, written } = recordingSink();
+    const stream = await openDirect(schema, 'alice', sink);
+    const pending = stream.next();
+    await settle();
+    expect(listening()).toBe(1);
+    expect(await stream.return!()).toEqual({ done: true, value: undefined });
+    expect(await pending).toEqual({ done: true, value: undefined });
+    expect(released()).toBe(1);
+    publish({ n: 1 });
+    expect(written).toEqual([]);
   });
 });

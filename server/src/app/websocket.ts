@@ -1,7 +1,8 @@
 import type http from 'node:http';
+import { setTimeout as delay } from 'node:timers/promises';
 import {
   type DocumentNode,
-  type GraphQLError,
+  GraphQLError,
   parse,
   specifiedRules,
   validate,
@@ -14,12 +15,18 @@ import type { Logger } from 'pino';
 import { type WebSocket, WebSocketServer } from 'ws';
 import { can, type Viewer } from '../modules/auth/viewer.js';
 import type { Context } from './context.js';
-import { sharedSubscribe } from './shared-execution.js';
+import { sharedSubscribe, type ResultSink } from './shared-execution.js';
 import type { Refusal } from './throttle.js';
 import { refusalBeforeRunning, validationRules } from './protection.js';
 
 /** Largest message a client may send (graphql-ws messages are small; 1 MB as for HTTP bodies). */
 const MAX_MESSAGE_BYTES = 1 << 20;
+
+/** Bytes a socket may hold unsent before its subscriptions are ended as too far behind. */
+const MAX_BUFFERED_BYTES = 8 << 20;
+
+/** A replay waits between pages until its socket holds less than this unsent. */
+const LOW_WATER_BYTES = 64 << 10;
 
 /** Distinct documents kept parsed and validated (see checkedDocument). */
 const DOCUMENT_CACHE_SIZE = 1_000;
@@ -93,6 +100,8 @@ export function serveGraphqlWs(options: GraphqlWsOptions): {
     documents.set(query, checked);
     return checked;
   };
+  /** Each subscription's socket and id, by the execution arguments graphql-ws hands back. */
+  const sinks = new WeakMap<ExecutionArgs, ResultSink>();
   /** Sockets opened with an API key, and which: a key revoked later must not keep them open. */
   const apiKeyOf = new Map<WebSocket, string>();
 
@@ -141,8 +150,14 @@ export function serveGraphqlWs(options: GraphqlWsOptions): {
   const cleanup = useServer<Record<string, unknown> | undefined, Extra>(
     {
       schema,
-      // Sockets of one viewer asking the same document share each event's execution.
-      subscribe: sharedSubscribe((context) => audienceOf((context as Context).viewer)),
+      // Sockets of one viewer asking the same document share each event's execution, and
+      // its results are written straight to each socket (see sharedSubscribe).
+      subscribe: sharedSubscribe({
+        audienceOf: (context) => audienceOf((context as Context).viewer),
+        sinkOf: (args) => sinks.get(args),
+        behind: () =>
+          new GraphQLError('The subscriber fell too far behind; resume with afterSequence.'),
+      }),
       async onConnect(ctx: WsContext<Record<string, unknown> | undefined, Extra>) {
         const viewer = await options.authenticate(ctx.connectionParams?.authorization);
         if (!viewer || !can(viewer, 'subscribe')) return false; // graphql-ws closes with 4403
@@ -159,7 +174,7 @@ export function serveGraphqlWs(options: GraphqlWsOptions): {
         }
         return true;
       },
-      async onSubscribe(ctx, _id, payload) {
+      async onSubscribe(ctx, id, payload) {
         const refused = await options.charge?.(ctx.extra.viewer!);
         if (refused) return [refused.error];
         const checked = checkedDocument(payload.query);
@@ -179,10 +194,12 @@ export function serveGraphqlWs(options: GraphqlWsOptions): {
           variableValues: payload.variables,
           contextValue: options.makeContext(ctx.extra.viewer!, logger.child({ transport: 'ws' })),
         };
+        sinks.set(args, socketSink(ctx.extra.socket, id));
         return args;
       },
     },
     wsServer,
+    0, // no keep-alive of graphql-ws's own (a timer per socket): the pinger above does it
   );
   // graphql-ws prints every socket error with its stack (console.error) and then tries to
   // close with 4500. The errors a socket emits are the client's doing (a frame over
@@ -202,6 +219,29 @@ export function serveGraphqlWs(options: GraphqlWsOptions): {
       clearInterval(credentialChecker);
       for (const timer of expiryTimers.values()) clearTimeout(timer);
       await cleanup.dispose();
+    },
+  };
+}
+
+/**
+ * Writes one subscription's results to its socket as graphql-ws `next` messages. ws keeps
+ * what the network has not taken yet; a socket holding over MAX_BUFFERED_BYTES is too far
+ * behind (its subscriptions end with an error and can resume with afterSequence).
+ */
+function socketSink(socket: WebSocket, id: string): ResultSink {
+  const prefix = `{"id":${JSON.stringify(id)},"type":"next","payload":`;
+  return {
+    write(resultJson) {
+      // A closing socket: graphql-ws ends its subscriptions.
+      if (socket.readyState !== socket.OPEN) return true;
+      socket.send(`${prefix}${resultJson}}`);
+      return socket.bufferedAmount <= MAX_BUFFERED_BYTES;
+    },
+    async drained() {
+      // ws's WebSocket has no 'drain' event; a replay between pages polls its buffer.
+      while (socket.readyState === socket.OPEN && socket.bufferedAmount > LOW_WATER_BYTES) {
+        await delay(10);
+      }
     },
   };
 }

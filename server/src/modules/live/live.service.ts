@@ -1,6 +1,6 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
-import { Repeater } from '@repeaterjs/repeater';
 import { GraphQLError } from 'graphql';
+import { Feed, type FeedController } from '../../common/feed.js';
 import { idOfType } from '../../common/global-id.js';
 import type { Alert } from '../alert/alert.entity.js';
 import { eventScope, orderScope } from '../auth/access.js';
@@ -19,8 +19,8 @@ export interface OrderEventFilterArgs {
 
 const REPLAY_PAGE = 500;
 /**
- * Values a subscriber may fall behind by before it is cut off (it can resume with
- * afterSequence). Below Repeater's own cap of 1024 pending pushes.
+ * Values an iterating subscriber may fall behind by before it is cut off (it can resume
+ * with afterSequence). Above REPLAY_PAGE: a replayed page is pushed at once.
  */
 const MAX_BACKLOG = 1_000;
 
@@ -32,44 +32,42 @@ export function eventVisibleTo(viewer: Viewer, event: OrderEvent): boolean {
 }
 
 /**
- * A live stream over the relay: `listen` gets each relayed event and returns what to push
- * (if anything). A subscriber that falls MAX_BACKLOG events behind is ended with an error.
+ * A live feed over the relay: `listen` gets each relayed event and pushes what the
+ * subscriber should get (if anything). `begin` runs once the feed listens, with the
+ * relay's head at that moment; relayed events are held until it is done (a replay of
+ * the past), then handed to `listen`: nothing is missed in between, nothing seen twice. A
+ * subscriber that iterates and falls MAX_BACKLOG events behind is ended with an error (an
+ * observing one is held to its socket's buffer instead, see websocket.ts).
  */
 function liveStream<T>(
   relay: OrderEventRelay,
   listen: (relayed: RelayedEvent, push: (value: T) => void) => void,
-  prepare?: (push: (value: T) => Promise<unknown>) => Promise<void>,
-): AsyncIterableIterator<T> {
-  return new Repeater<T>(async (push, stop) => {
-    let pending = 0;
-    const pushLive = (value: T) => {
-      if (++pending > MAX_BACKLOG) {
-        stop(new GraphQLError('The subscriber fell too far behind; resume with afterSequence.'));
-        return;
+  begin?: (head: number, feed: FeedController<T>) => Promise<void> | void,
+): Feed<T> {
+  return new Feed<T>(
+    async (feed) => {
+      const held: RelayedEvent[] = [];
+      let live = false;
+      const unsubscribe = relay.subscribe((relayed) => {
+        if (live) listen(relayed, feed.push);
+        else held.push(relayed);
+      });
+      try {
+        await begin?.(relay.head, feed);
+      } catch (error) {
+        unsubscribe();
+        throw error;
       }
-      void push(value).then(
-        () => pending--,
-        () => undefined,
-      );
-    };
-    const buffered: RelayedEvent[] = [];
-    let live = !prepare;
-    const unsubscribe = relay.subscribe((relayed) => {
-      if (live) listen(relayed, pushLive);
-      else buffered.push(relayed);
-    });
-    try {
-      if (prepare) {
-        await prepare(push);
-        live = true;
-        for (const relayed of buffered.splice(0)) listen(relayed, pushLive);
-      }
-    } catch (error) {
-      stop(error);
-    }
-    await stop;
-    unsubscribe();
-  });
+      live = true;
+      for (const relayed of held.splice(0)) listen(relayed, feed.push);
+      return unsubscribe;
+    },
+    {
+      maxBacklog: MAX_BACKLOG,
+      overflow: () =>
+        new GraphQLError('The subscriber fell too far behind; resume with afterSequence.'),
+    },
+  );
 }
 
 /** The live side of the API: subscriptions over the outbox relay, tenant-scoped. */
@@ -84,10 +82,7 @@ export class LiveService {
    * it come first from the database, up to where the relay stood when the subscription
    * began (events after that were buffered meanwhile), then live ones: no gap, no duplicate.
    */
-  orderEvents(
-    viewer: Viewer,
-    filter: OrderEventFilterArgs = {},
-  ): AsyncIterableIterator<OrderEvent> {
+  orderEvents(viewer: Viewer, filter: OrderEventFilterArgs = {}): Feed<OrderEvent> {
     const customerKey =
       filter.customerId != null ? (idOfType(filter.customerId, 'Customer') ?? 'none') : null;
     const types = filter.types?.length ? new Set(filter.types) : null;
@@ -96,31 +91,8 @@ export class LiveService {
       (customerKey === null || event.customer.id === customerKey) &&
       (types === null || types.has(event.type));
 
-    const head = this.relay.head;
-    let last = filter.afterSequence ?? head;
-    const replay =
-      filter.afterSequence != null && filter.afterSequence < head
-        ? async (push: (event: OrderEvent) => Promise<unknown>) => {
-            let after = filter.afterSequence!;
-            for (;;) {
-              const page = await this.fork().find(
-                OrderEvent,
-                {
-                  sequence: { $gt: after, $lte: head },
-                  ...eventScope(viewer),
-                  ...(customerKey !== null ? { customer: customerKey } : {}),
-                  ...(types !== null ? { type: { $in: [...types] } } : {}),
-                },
-                { orderBy: { sequence: 'asc' }, limit: REPLAY_PAGE },
-              );
-              for (const event of page) await push(event);
-              if (page.length < REPLAY_PAGE) break;
-              after = page.at(-1)!.sequence;
-            }
-            last = head;
-          }
-        : undefined;
-
+    // The last sequence handled: events up to it are skipped (replayed, or before the start).
+    let last = 0;
     return liveStream<OrderEvent>(
       this.relay,
       ({ event }, push) => {
@@ -128,22 +100,43 @@ export class LiveService {
         last = event.sequence;
         if (wanted(event)) push(event);
       },
-      replay,
+      async (head, feed) => {
+        last = filter.afterSequence ?? head;
+        if (filter.afterSequence == null || filter.afterSequence >= head) return;
+        let stopped = false;
+        void feed.stopped.then(() => (stopped = true));
+        let after = filter.afterSequence;
+        while (!stopped) {
+          const page = await this.fork().find(
+            OrderEvent,
+            {
+              sequence: { $gt: after, $lte: head },
+              ...eventScope(viewer),
+              ...(customerKey !== null ? { customer: customerKey } : {}),
+              ...(types !== null ? { type: { $in: [...types] } } : {}),
+            },
+            { orderBy: { sequence: 'asc' }, limit: REPLAY_PAGE },
+          );
+          for (const event of page) feed.push(event);
+          // A page at a time: the subscriber takes this one before the next is read.
+          await feed.drained();
+          if (page.length < REPLAY_PAGE) break;
+          after = page.at(-1)!.sequence;
+        }
+        last = head;
+      },
     );
   }
 
   /** The viewer's new alerts (a person's; an API key has none). */
-  alertRaised(viewer: Viewer): AsyncIterableIterator<Alert> {
+  alertRaised(viewer: Viewer): Feed<Alert> {
     return liveStream<Alert>(this.relay, ({ alerts }, push) => {
       for (const alert of alerts) if (alert.user.id === viewer.userId) push(alert);
     });
   }
 
   /** The id of one order each time it changes (the resolver loads it fresh). */
-  async changeOrderUpdated(
-    viewer: Viewer,
-    orderId: string,
-  ): Promise<AsyncIterableIterator<string>> {
+  async changeOrderUpdated(viewer: Viewer, orderId: string): Promise<Feed<string>> {
     const key = idOfType(orderId, 'ChangeOrder');
     const order = key
       ? await this.fork().findOne(ChangeOrder, { id: key, ...orderScope(viewer) })
