@@ -13,6 +13,8 @@ import { ChangeOrderLine } from '../modules/change-order/change-order.entity.js'
 import { OrderEvent } from '../modules/change-order/order-event.entity.js';
 import { Product } from '../modules/catalog/product.entity.js';
 import { BillingAccount, Contact, Site } from '../modules/customer/customer.entity.js';
+import type { LicenseLine } from '../modules/customer/customer.types.js';
+import { loadLicenseGrids } from '../modules/customer/license-grid.js';
 import { Attachment } from '../modules/document/attachment.entity.js';
 import { InventoryLine } from '../modules/inventory/inventory-line.entity.js';
 
@@ -103,6 +105,12 @@ export class Loaders {
       { orderBy: { position: 'asc', name: 'asc' } },
     );
     return groupBy(vendorIds, products, (product) => product.vendor.id);
+  });
+
+  /** A customer's licence grid: every product of its vendor on each billing account. */
+  readonly licenseGrid = new DataLoader<string, LicenseLine[]>(async (customerIds) => {
+    const grids = await loadLicenseGrids(this.em, customerIds);
+    return customerIds.map((id) => grids.get(id) ?? []);
   });
 
   /** A customer's inventory rows. */

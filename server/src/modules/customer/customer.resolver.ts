@@ -13,8 +13,6 @@ import {
   Root,
 } from 'type-graphql';
 import { requireViewer, type Context } from '../../app/context.js';
-import type { Loaders } from '../../app/loaders.js';
-import { inventoryKey } from '../catalog/customer-facts.js';
 import { ChangeOrderConnection } from '../change-order/change-order.types.js';
 import { OrderStatus } from '../change-order/change-order.enums.js';
 import { Attachment } from '../document/attachment.entity.js';
@@ -26,13 +24,6 @@ import {
   CustomerConnection,
   LicenseLine,
 } from './customer.types.js';
-
-/** Joined with the customer when the query asked for it (the grid), else batched. */
-async function billingAccountsOf(customer: Customer, loaders: Loaders): Promise<BillingAccount[]> {
-  return customer.billingAccounts.isInitialized()
-    ? customer.billingAccounts.getItems()
-    : loaders.customerBillingAccounts.load(customer.id);
-}
 
 @ArgsType()
 class CustomersArgs {
@@ -67,10 +58,7 @@ export class CustomerResolver {
 
   @Query(() => Customer, { nullable: true })
   customer(@Arg('id', () => ID) id: string, @Ctx() context: Context) {
-    // Billing accounts come joined: the licence grid needs them, in the same statement.
-    return context.services.customers.find(context.em, requireViewer(context), id, [
-      'billingAccounts',
-    ]);
+    return context.services.customers.find(context.em, requireViewer(context), id);
   }
 
   @Mutation(() => ContactPayload)
@@ -106,7 +94,7 @@ export class CustomerResolver {
 
   @FieldResolver(() => [BillingAccount])
   billingAccounts(@Root() customer: Customer, @Ctx() { loaders }: Context) {
-    return billingAccountsOf(customer, loaders);
+    return loaders.customerBillingAccounts.load(customer.id);
   }
 
   @FieldResolver(() => [Contact])
@@ -126,27 +114,8 @@ export class CustomerResolver {
     description:
       'Every catalogue product the customer can order on each billing account, zero rows included.',
   })
-  async licenses(@Root() customer: Customer, @Ctx() { loaders }: Context): Promise<LicenseLine[]> {
-    const [products, accounts, inventory] = await Promise.all([
-      loaders.vendorProducts.load(customer.vendor.id),
-      billingAccountsOf(customer, loaders),
-      loaders.customerInventory.load(customer.id),
-    ]);
-    const held = new Map(
-      inventory.map((line) => [
-        inventoryKey(line.product.id, line.billingAccount.id),
-        line.quantity,
-      ]),
-    );
-    return accounts.flatMap((billingAccount) =>
-      products.map((product) =>
-        Object.assign(new LicenseLine(), {
-          product,
-          billingAccount,
-          available: held.get(inventoryKey(product.id, billingAccount.id)) ?? 0,
-        }),
-      ),
-    );
+  licenses(@Root() customer: Customer, @Ctx() { loaders }: Context): Promise<LicenseLine[]> {
+    return loaders.licenseGrid.load(customer.id);
   }
 
   @FieldResolver(() => ChangeOrderConnection)

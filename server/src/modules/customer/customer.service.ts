@@ -54,16 +54,9 @@ export class CustomerService {
   }
 
   /** A customer the viewer may see, or null (another tenant's id is simply not found). */
-  async find(
-    em: EntityManager,
-    viewer: Viewer,
-    customerId: string,
-    populate: 'billingAccounts'[] = [],
-  ) {
+  async find(em: EntityManager, viewer: Viewer, customerId: string) {
     const id = idOfType(customerId, 'Customer');
-    return id
-      ? em.findOne(Customer, { id, ...customerScope(viewer) }, { populate, strategy: 'joined' })
-      : null;
+    return id ? em.findOne(Customer, { id, ...customerScope(viewer) }) : null;
   }
 
   /** A contact of one of the reseller's customers (e.g. a new implementation lead). */

@@ -1,0 +1,86 @@
+import type { EntityManager } from '@mikro-orm/postgresql';
+import { Product, type ProductKind } from '../catalog/product.entity.js';
+import { BillingAccount } from './customer.entity.js';
+import { LicenseLine } from './customer.types.js';
+
+interface GridRow {
+  customer_id: string;
+  billing_account_id: string;
+  billing_account_name: string;
+  product_id: string;
+  sku: string;
+  product_name: string;
+  item_group: string;
+  kind: ProductKind;
+  position: number;
+  vendor_id: string;
+  available: number;
+}
+
+/**
+ * Each billing account × each product of the customer's vendor, with the quantity held
+ * (a missing inventory row is 0), in the grid's order: accounts by name, products by
+ * position and name.
+ */
+const GRID_SQL = `
+SELECT ba.customer_id, ba.id AS billing_account_id, ba.name AS billing_account_name,
+       p.id AS product_id, p.sku, p.name AS product_name, p.item_group, p.kind, p.position,
+       p.vendor_id, coalesce(i.quantity, 0) AS available
+  FROM billing_account ba
+  JOIN customer c ON c.id = ba.customer_id
+  JOIN product p ON p.vendor_id = c.vendor_id
+  LEFT JOIN inventory_line i
+    ON i.customer_id = ba.customer_id AND i.billing_account_id = ba.id AND i.product_id = p.id
+ WHERE ba.customer_id IN (?)
+ ORDER BY ba.customer_id, ba.name, ba.id, p.position, p.name, p.id`;
+
+/**
+ * The licence grids of some customers, in one statement. The grid is the change-order
+ * screen's first read and the portal's most frequent query: built through `em.find`, its
+ * three reads (accounts, catalogue, inventory) cost about six times the CPU of the same
+ * SQL sent as text (`pnpm bench`: "CPU per catalogue read"), almost all of it MikroORM
+ * building queries and hydrating rows. One hand-written join returns exactly the rows
+ * the grid shows; each distinct product and account becomes an entity once (`em.map`,
+ * merged into the request's identity map), so the GraphQL types resolve as usual.
+ *
+ * Callers pass only customers the viewer may see: this reads no scope of its own.
+ */
+export async function loadLicenseGrids(
+  em: EntityManager,
+  customerIds: readonly string[],
+): Promise<Map<string, LicenseLine[]>> {
+  const rows = await em.execute<GridRow[]>(GRID_SQL, [[...customerIds]]);
+  const products = new Map<string, Product>();
+  const accounts = new Map<string, BillingAccount>();
+  const grids = new Map<string, LicenseLine[]>(customerIds.map((id) => [id, []]));
+  for (const row of rows) {
+    let product = products.get(row.product_id);
+    if (!product) {
+      product = em.map(Product, {
+        id: row.product_id,
+        sku: row.sku,
+        name: row.product_name,
+        item_group: row.item_group,
+        kind: row.kind,
+        position: row.position,
+        vendor_id: row.vendor_id,
+      });
+      products.set(row.product_id, product);
+    }
+    let billingAccount = accounts.get(row.billing_account_id);
+    if (!billingAccount) {
+      billingAccount = em.map(BillingAccount, {
+        id: row.billing_account_id,
+        name: row.billing_account_name,
+        customer_id: row.customer_id,
+      });
+      accounts.set(row.billing_account_id, billingAccount);
+    }
+    grids
+      .get(row.customer_id)
+      ?.push(
+        Object.assign(new LicenseLine(), { product, billingAccount, available: row.available }),
+      );
+  }
+  return grids;
+}
