@@ -12,6 +12,7 @@ import { measureCeilings } from './ceilings.js';
 import { measureFanout } from './fanout.js';
 import { measureGrid } from './grid.js';
 import { describeMachine } from './machine.js';
+import { measureOrmCost } from './orm-cost.js';
 import { serverEntry, startPortalProcess, type PortalProcess } from './portal-process.js';
 import { startCluster } from './postgres.js';
 import { profileLoads } from './profiles.js';
@@ -135,8 +136,12 @@ async function main(): Promise<void> {
     await a.stop();
 
     step('SQL statements per query (in-process portal)');
-    const sql = await countStatements(await cluster.database('portal_sql'));
+    const sqlDatabase = await cluster.database('portal_sql');
+    const sql = await countStatements(sqlDatabase);
     step(`SQL: grid ${sql.sqlPerGridQuery}, orders page ${sql.sqlPerOrdersPage50}`);
+    step('CPU per catalogue read: MikroORM find against plain SQL (in-process)');
+    const ormCost = await measureOrmCost(sqlDatabase);
+    step(`ORM cost: ${JSON.stringify(ormCost)}`);
 
     const profiles = profile
       ? await profileLoads(
@@ -168,6 +173,9 @@ async function main(): Promise<void> {
       sqlPerOrdersPage50: sql.sqlPerOrdersPage50,
       sqlPerOrdersPage50WithTotal: sql.sqlPerOrdersPage50WithTotal,
       sqlPerSubmit: sql.sqlPerSubmit,
+      ormFindCpuUs: ormCost.ormFindCpuUs,
+      plainSqlCpuUs: ormCost.plainSqlCpuUs,
+      ormReadRows: ormCost.rows,
       fanout1k,
       fanout10k,
       twoInstances: two,

@@ -35,6 +35,10 @@ export interface Results {
   sqlPerOrdersPage50: number;
   sqlPerOrdersPage50WithTotal: number;
   sqlPerSubmit: number;
+  /** CPU per read of the grid's catalogue through MikroORM's em.find, and as plain SQL. */
+  ormFindCpuUs: number;
+  plainSqlCpuUs: number;
+  ormReadRows: number;
   fanout1k: FanoutResult;
   fanout10k: FanoutResult;
   twoInstances: TwoInstancesResult;
@@ -138,6 +142,10 @@ function rows(r: Results): string[][] {
     info('server CPU per grid query', `${r.gridServerCpuMs} ms`),
     info('server CPU per submit', `${r.submitServerCpuMs} ms`),
     info('SQL per submit (+ BEGIN/COMMIT)', `${r.sqlPerSubmit}`),
+    info(
+      `CPU per catalogue read (${r.ormReadRows} rows): MikroORM find / plain SQL`,
+      `${r.ormFindCpuUs} µs / ${r.plainSqlCpuUs} µs`,
+    ),
     info(
       `server memory per subscriber (${r.fanout10k.subscribers.toLocaleString('en')})`,
       `${round(r.fanout10k.bytesPerSubscriber / 1024)} KiB RSS, ${round(r.fanout10k.heapBytesPerSubscriber / 1024)} KiB heap`,

@@ -97,16 +97,6 @@ export class Loaders {
     return groupBy(orderIds, events, (event) => event.order.id);
   });
 
-  /** A vendor's catalogue in grid order. */
-  readonly vendorProducts = new DataLoader<string, Product[]>(async (vendorIds) => {
-    const products = await this.em.find(
-      Product,
-      { vendor: { $in: [...vendorIds] } },
-      { orderBy: { position: 'asc', name: 'asc' } },
-    );
-    return groupBy(vendorIds, products, (product) => product.vendor.id);
-  });
-
   /** A customer's licence grid: every product of its vendor on each billing account. */
   readonly licenseGrid = new DataLoader<string, LicenseLine[]>(async (customerIds) => {
     const grids = await loadLicenseGrids(this.em, customerIds);
