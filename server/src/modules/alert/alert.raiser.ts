@@ -5,21 +5,28 @@ import { OrderEventType } from '../change-order/change-order.enums.js';
 import type { OrderEvent } from '../change-order/order-event.entity.js';
 import { Alert, AlertKind } from './alert.entity.js';
 
+/** Which alert an event raises, and for whom. */
+export interface AlertPlan {
+  kind: AlertKind;
+  userIds: string[];
+}
+
 /**
- * The alerts an event raises (SPEC.md "The order's life"), written in the event's own
- * transaction so an event never exists without its alerts:
+ * The alerts an event of this type raises (SPEC.md "The order's life"):
  * - SUBMITTED → ORDER_SUBMITTED for the vendor's approvers and admins;
  * - APPROVED → ORDER_TO_CONFIRM for the order user and the reseller's admins;
  * - REJECTED → ORDER_REJECTED for the order user.
+ * Read before the event is written (recordEvent takes the event lock only after), so no
+ * other order's event waits on this lookup.
  */
-export async function raiseAlertsFor(
+export async function planAlerts(
   em: EntityManager,
-  event: OrderEvent,
+  type: OrderEventType,
   order: ChangeOrder,
-): Promise<Alert[]> {
+): Promise<AlertPlan | null> {
   let kind: AlertKind;
   let recipients: { id: string }[];
-  switch (event.type) {
+  switch (type) {
     case OrderEventType.SUBMITTED:
       kind = AlertKind.ORDER_SUBMITTED;
       recipients = await em.find(
@@ -43,12 +50,23 @@ export async function raiseAlertsFor(
       recipients = [order.orderUser];
       break;
     default:
-      return [];
+      return null;
   }
-  const userIds = [...new Set(recipients.map((user) => user.id))];
-  const alerts = userIds.map((userId) =>
-    em.create(Alert, { kind, order, event, user: em.getReference(User, userId) }),
+  return { kind, userIds: [...new Set(recipients.map((user) => user.id))] };
+}
+
+/**
+ * The planned alerts of an event, created in its unit of work (flushed with the event, in
+ * its transaction: an event never exists without its alerts).
+ */
+export function raiseAlerts(
+  em: EntityManager,
+  plan: AlertPlan | null,
+  event: OrderEvent,
+  order: ChangeOrder,
+): Alert[] {
+  if (!plan) return [];
+  return plan.userIds.map((userId) =>
+    em.create(Alert, { kind: plan.kind, order, event, user: em.getReference(User, userId) }),
   );
-  await em.flush();
-  return alerts;
 }

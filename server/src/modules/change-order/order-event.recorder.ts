@@ -1,5 +1,5 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
-import { raiseAlertsFor } from '../alert/alert.raiser.js';
+import { planAlerts, raiseAlerts } from '../alert/alert.raiser.js';
 import { prepareOrderMail } from '../mail/order-mail.js';
 import { User } from '../auth/user.entity.js';
 import type { ChangeOrder } from './change-order.entity.js';
@@ -28,11 +28,12 @@ function vendorVisible(data: EventData): boolean {
 
 /**
  * Writes an order's event (and the alerts, documents and mails it causes) as the last step
- * of the caller's transaction. Everything else is flushed first (documents are built
- * before the lock); then a transaction-level advisory lock,
- * held until commit, makes events take their sequence numbers in commit order, so a
- * reader resuming "after N" never misses an event that committed late with a number
- * below N. The lock is held only for these inserts and the commit.
+ * of the caller's transaction. Everything that does not need the event is done first:
+ * documents built, alert recipients read, the order's changes flushed. Then a
+ * transaction-level advisory lock, held until commit, makes events take their sequence
+ * numbers in commit order, so a reader resuming "after N" never misses an event that
+ * committed late with a number below N. Under the lock there is one flush (the event, its
+ * alerts and mails) and the commit: every order's event waits for that, and no more.
  */
 export async function recordEvent(
   em: EntityManager,
@@ -40,8 +41,16 @@ export async function recordEvent(
   data: EventData,
 ): Promise<OrderEvent> {
   const queueMail = await prepareOrderMail(em, data.type, order);
+  const alerts = await planAlerts(em, data.type, order);
   await em.flush();
-  await em.execute('SELECT pg_advisory_xact_lock(?)', [EVENT_LOCK_KEY]);
+  // One round trip for both: the lock, and the NOTIFY that PostgreSQL delivers at commit
+  // (never for a rollback) to wake every instance's relay. Its payload is unused: a relay
+  // reads whatever committed after the last event it delivered.
+  await em.execute('SELECT pg_advisory_xact_lock(?), pg_notify(?, ?)', [
+    EVENT_LOCK_KEY,
+    ORDER_EVENTS_CHANNEL,
+    '',
+  ]);
   const event = em.create(OrderEvent, {
     type: data.type,
     order,
@@ -54,11 +63,8 @@ export async function recordEvent(
     toStatus: data.toStatus,
     comment: data.comment,
   });
-  await em.flush();
-  await raiseAlertsFor(em, event, order);
+  raiseAlerts(em, alerts, event, order);
   queueMail?.(event);
   await em.flush();
-  // Delivered at commit (never for a rollback): wakes every instance's relay at once.
-  await em.execute('SELECT pg_notify(?, ?)', [ORDER_EVENTS_CHANNEL, String(event.sequence)]);
   return event;
 }
