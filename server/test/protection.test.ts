@@ -80,6 +80,26 @@ describe('limits on what one operation may ask', () => {
     expect(response.errors?.[0]?.extensions?.complexity).toBeGreaterThan(10_000);
   });
 
+  it('judges each request by its own variables: a document that passed is refused when the variables make it too costly or bring a NUL', async () => {
+    const query = `query($first: Int, $search: String) {
+      customers(first: $first, search: $search) { edges { node {
+        changeOrders(first: 100) { edges { node { id lines { delta product { name } } } } } } } }
+    }`;
+    for (let i = 0; i < 2; i++) {
+      const cheap = await rich.raw(query, { first: 1 });
+      expect(cheap.status).toBe(200);
+      expect(cheap.errors).toBeUndefined();
+    }
+    const costly = await rich.raw(query, { first: 100 });
+    expect(costly.status).toBe(400);
+    expect(costly.errors?.[0]?.extensions?.code).toBe('QUERY_TOO_COMPLEX');
+    const withNul = await rich.raw(query, { first: 1, search: 'a\u0000b' });
+    expect(withNul.status).toBe(400);
+    expect(withNul.errors?.[0]?.message).toMatch(/NUL/);
+    const again = await rich.raw(query, { first: 100 });
+    expect(again.errors?.[0]?.extensions?.code).toBe('QUERY_TOO_COMPLEX');
+  });
+
   it.each([0, -1, 101, 200])('refuses first: %i, naming the argument', async (first) => {
     const response = await rich.raw(CHANGE_ORDERS, { first });
     expect(response.errors?.[0]).toMatchObject({

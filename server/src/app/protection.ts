@@ -93,13 +93,49 @@ export function operationComplexity(
   });
 }
 
+/** Operations (name and variables) of a document that passed refusalBeforeRunning, per schema. */
+const passed = new WeakMap<GraphQLSchema, WeakMap<DocumentNode, Set<string>>>();
+/** Distinct operation-and-variables keys remembered per document (a client may vary ids endlessly). */
+const PASSED_PER_DOCUMENT = 256;
+
 /**
  * Why an operation must not run, over HTTP and WebSocket alike, once its variables are known;
  * undefined when it may. Every refusal is the client's mistake, a 400 that says what it is:
  * an operation the document does not have, text with NUL characters (PostgreSQL cannot take
  * them), variables that do not fit their types, or a cost over the limit.
+ *
+ * The answer depends only on the document, the operation name and the variables, and
+ * Apollo's document cache (like the WebSocket server's) hands back the same parsed document
+ * for the same text: an operation that passed is remembered by its document, so a client
+ * asking the same thing again is not walked again (the walk and the cost estimate were 8% of
+ * the licence grid's CPU). Refusals are not remembered: they are rare, and each is a new error.
  */
 export function refusalBeforeRunning(
+  schema: GraphQLSchema,
+  document: DocumentNode,
+  operationName: string | undefined,
+  variables: Record<string, unknown> | undefined,
+): GraphQLError | undefined {
+  let bySchema = passed.get(schema);
+  if (!bySchema) passed.set(schema, (bySchema = new WeakMap()));
+  let keys = bySchema.get(document);
+  let key: string | undefined;
+  try {
+    key = `${operationName ?? ''}\n${JSON.stringify(variables ?? {})}`;
+  } catch {
+    key = undefined; // variables nested too deep to serialise: checked, not remembered
+  }
+  if (key !== undefined && keys?.has(key)) return undefined;
+  const refusal = checkBeforeRunning(schema, document, operationName, variables);
+  if (!refusal && key !== undefined) {
+    if (!keys) bySchema.set(document, (keys = new Set()));
+    if (keys.size >= PASSED_PER_DOCUMENT) keys.clear();
+    keys.add(key);
+  }
+  return refusal;
+}
+
+function checkBeforeRunning(
   schema: GraphQLSchema,
   document: DocumentNode,
   operationName: string | undefined,
