@@ -33,8 +33,23 @@ export function unauthenticated(): GraphQLError {
   });
 }
 
-/** The EntityManager a long-lived context started with; each event's own is forked from it. */
-const startedWith = new WeakMap<Context, EntityManager>();
+/** How each context forks its EntityManager (the ORM's root manager's fork). */
+const forks = new WeakMap<Context, () => EntityManager>();
+
+/**
+ * A context whose EntityManager and loaders are made on first use. A request that reads
+ * nothing, or a subscription that waits for events (ten thousand sockets may), never forks
+ * an EntityManager or builds its dozen DataLoaders.
+ */
+export function createContext(
+  fork: () => EntityManager,
+  fields: Pick<Context, 'log' | 'requestId' | 'viewer' | 'services'>,
+): Context {
+  const context = { ...fields } as Context;
+  forks.set(context, fork);
+  defineUnitsOfWork(context, fork);
+  return context;
+}
 
 /**
  * Gives a long-lived context (one subscription) a fresh EntityManager and loaders before
@@ -43,16 +58,20 @@ const startedWith = new WeakMap<Context, EntityManager>();
  * thousands of subscribers should not fork thousands of EntityManagers it never uses.
  */
 export function freshContext(context: Context): void {
-  let base = startedWith.get(context);
-  if (!base) {
-    base = context.em;
-    startedWith.set(context, base);
+  let fork = forks.get(context);
+  if (!fork) {
+    const root = context.em; // a context made without createContext: fork from its manager
+    fork = () => root.fork();
+    forks.set(context, fork);
   }
-  const root = base;
+  defineUnitsOfWork(context, fork);
+}
+
+function defineUnitsOfWork(context: Context, fork: () => EntityManager): void {
   let em: EntityManager | undefined;
   let loaders: Loaders | undefined;
   Object.defineProperties(context, {
-    em: { configurable: true, enumerable: true, get: () => (em ??= root.fork()) },
+    em: { configurable: true, enumerable: true, get: () => (em ??= fork()) },
     loaders: {
       configurable: true,
       enumerable: true,

@@ -10,9 +10,8 @@ import express, { type Request, type Response } from 'express';
 import { pinoHttp } from 'pino-http';
 import type { Logger } from 'pino';
 import { repoRoot, type Config } from './config.js';
-import type { Context } from './context.js';
+import { createContext, type Context } from './context.js';
 import { openDatabase, type Database } from './database.js';
-import { Loaders } from './loaders.js';
 import { PortalMetrics } from './metrics.js';
 import { complexityPlugin, validationRules } from './protection.js';
 import { openOrm, type Orm, type OrmHooks } from './orm.js';
@@ -126,8 +125,8 @@ export async function startPortal(options: PortalOptions): Promise<Portal> {
   /** A context: its own EntityManager, the viewer, new loaders (one per request or operation). */
   function contextFor(viewer: Viewer | null, log: Logger, requestId: string): Context {
     if (!orm || !services) throw new Error('The portal is still starting');
-    const em = orm.em.fork();
-    return { em, log, requestId, viewer, loaders: new Loaders(em, viewer), services };
+    const root = orm.em;
+    return createContext(() => root.fork(), { log, requestId, viewer, services });
   }
 
   async function authenticate(authorization: unknown): Promise<Viewer | null> {
@@ -152,9 +151,9 @@ export async function startPortal(options: PortalOptions): Promise<Portal> {
       orm && services ? services.apiKeys.revokedAmong(orm.em.fork(), ids) : new Set<string>(),
     credentialCheckMs: options.sockets?.credentialCheckMs,
     keepAliveMs: options.sockets?.keepAliveMs,
-    makeContext: (viewer, log) => {
+    makeContext: (viewer) => {
       const requestId = randomUUID();
-      return contextFor(viewer, log.child({ requestId }), requestId);
+      return contextFor(viewer, logger.child({ transport: 'ws', requestId }), requestId);
     },
   });
 

@@ -45,7 +45,7 @@ export interface GraphqlWsOptions {
   /** Counts one operation against the viewer's rate; a refusal when over it. */
   charge?: (viewer: Viewer) => Promise<Refusal | undefined>;
   /** A context for one operation of an authenticated socket. */
-  makeContext: (viewer: Viewer, log: Logger) => Context;
+  makeContext: (viewer: Viewer) => Context;
   /** How often to ping each socket; one that does not answer by the next ping is dropped. */
   keepAliveMs?: number;
   /** Of these API keys, those revoked (their sockets close with 4403). */
@@ -192,7 +192,7 @@ export function serveGraphqlWs(options: GraphqlWsOptions): {
           document,
           operationName: payload.operationName,
           variableValues: payload.variables,
-          contextValue: options.makeContext(ctx.extra.viewer!, logger.child({ transport: 'ws' })),
+          contextValue: options.makeContext(ctx.extra.viewer!),
         };
         sinks.set(args, socketSink(ctx.extra.socket, id));
         return args;
