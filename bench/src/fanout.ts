@@ -34,7 +34,8 @@ export interface FanoutResult {
  */
 export async function measureFanout(options: {
   portal: PortalProcess;
-  vendorToken: string;
+  /** The subscribers' credentials: one for all, or one per socket (distinct audiences). */
+  vendorToken: string | readonly string[];
   resellerToken: string;
   target: OrderTarget;
   count: number;

@@ -8,6 +8,7 @@
 import { existsSync, readFileSync } from 'node:fs';
 import os from 'node:os';
 import { login, orderTarget, RESELLER, VENDOR } from './api.js';
+import { insertApiKeys } from './api-keys.js';
 import { measureCeilings } from './ceilings.js';
 import { measureFanout } from './fanout.js';
 import { measureGrid } from './grid.js';
@@ -120,6 +121,14 @@ async function main(): Promise<void> {
       transitions: fanout.largeTransitions,
     });
     step(`fan-out: ${JSON.stringify(fanout10k)}`);
+    step(`fan-out to ${fanout.small} distinct API keys (one audience each)`);
+    const fanout1kDistinct = await measureFanout({
+      ...common,
+      vendorToken: await insertApiKeys(databaseUrl, VENDOR, fanout.small),
+      count: fanout.small,
+      transitions: fanout.smallTransitions,
+    });
+    step(`fan-out: ${JSON.stringify(fanout1kDistinct)}`);
 
     step(
       `two instances: ${twoInstances.subscribers} subscribers on B, ${twoInstances.orders} orders on A`,
@@ -178,6 +187,7 @@ async function main(): Promise<void> {
       ormReadRows: ormCost.rows,
       fanout1k,
       fanout10k,
+      fanout1kDistinct,
       twoInstances: two,
       ...(profiles.length > 0 ? { profiles } : {}),
     };

@@ -41,6 +41,8 @@ export interface Results {
   ormReadRows: number;
   fanout1k: FanoutResult;
   fanout10k: FanoutResult;
+  /** fanout1k's load with one API key per socket: no two subscribers share an execution. */
+  fanout1kDistinct: FanoutResult;
   twoInstances: TwoInstancesResult;
   ratios: { submitToTpcb: number; gridToNodeHello: number; gridToApolloHello: number };
   targets: Target[];
@@ -147,6 +149,10 @@ function rows(r: Results): string[][] {
       `${r.ormFindCpuUs} µs / ${r.plainSqlCpuUs} µs`,
     ),
     info(
+      `fan-out ${r.fanout1kDistinct.subscribers.toLocaleString('en')}, one API key each: p99 / lost`,
+      `${r.fanout1kDistinct.p99Ms} ms / ${r.fanout1kDistinct.lost}`,
+    ),
+    info(
       `server memory per subscriber (${r.fanout10k.subscribers.toLocaleString('en')})`,
       `${round(r.fanout10k.bytesPerSubscriber / 1024)} KiB RSS, ${round(r.fanout10k.heapBytesPerSubscriber / 1024)} KiB heap`,
     ),
@@ -167,7 +173,10 @@ export function printTable(r: Results): void {
     `p99 ${f.p99Ms} ms, max ${f.maxMs} ms, lost ${f.lost}, failed ${f.failed}, ` +
     `${round(f.bytesPerSubscriber / 1024)} KiB RSS / ${round(f.heapBytesPerSubscriber / 1024)} KiB heap per subscriber, ` +
     `opened in ${f.openSeconds} s`;
-  console.log(`\n${fan('fanout1k', r.fanout1k)}\n${fan('fanout10k', r.fanout10k)}`);
+  console.log(
+    `\n${fan('fanout1k', r.fanout1k)}\n${fan('fanout10k', r.fanout10k)}\n` +
+      fan('fanout1kDistinct', r.fanout1kDistinct),
+  );
   for (const profile of r.profiles ?? []) {
     console.log(`\nCPU profile under ${profile.load} (${profile.busySeconds} s busy):`);
     const list = (title: string, lines: ProfileLine[]) => {
@@ -216,7 +225,10 @@ function figures(r: Results): string {
       `${r.fanout10k.subscribers.toLocaleString('en')} subscribers: p50 ${r.fanout10k.p50Ms} ms, ` +
       `max ${r.fanout10k.maxMs} ms, ${round(r.fanout10k.heapBytesPerSubscriber / 1024)} KiB heap ` +
       `per subscriber, sockets opened in ${r.fanout10k.openSeconds} s. Event stamp to the ` +
-      `submit's HTTP response: ${r.fanout1k.stampToResponseMs} ms (median).`,
+      `submit's HTTP response: ${r.fanout1k.stampToResponseMs} ms (median). ` +
+      `${r.fanout1kDistinct.subscribers.toLocaleString('en')} subscribers with an API key each ` +
+      `(no shared execution): p50 ${r.fanout1kDistinct.p50Ms} ms, max ${r.fanout1kDistinct.maxMs} ms, ` +
+      `${r.fanout1kDistinct.failed} failed.`,
   ];
   for (const profile of r.profiles ?? []) {
     parts.push(

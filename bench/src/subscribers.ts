@@ -36,16 +36,19 @@ export class Subscribers {
     return this.all.length;
   }
 
+  /** With several tokens, socket i uses tokens[i % tokens.length]. */
   static async open(
     wsUrl: string,
-    token: string,
+    tokens: string | readonly string[],
     count: number,
     batch = 250,
   ): Promise<Subscribers> {
     const set = new Subscribers();
+    const tokenOf = (i: number) =>
+      typeof tokens === 'string' ? tokens : tokens[i % tokens.length]!;
     for (let start = 0; start < count; start += batch) {
       const size = Math.min(batch, count - start);
-      await Promise.all(Array.from({ length: size }, () => set.add(wsUrl, token)));
+      await Promise.all(Array.from({ length: size }, (_, i) => set.add(wsUrl, tokenOf(start + i))));
     }
     return set;
   }
