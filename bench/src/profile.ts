@@ -102,7 +102,7 @@ const LAYERS: [string, (frame: Frame, owner: string) => boolean][] = [
   ['ORM hydration (EntityFactory, hydrators)', (f) => /EntityFactory|hydration\//.test(f.url)],
   ['ORM fork (EntityManager.fork)', (f, o) => o === '@mikro-orm/core' && f.functionName === 'fork'],
   ['ORM query building and the rest', (_f, o) => o.startsWith('@mikro-orm/')],
-  ['WebSocket delivery (graphql-ws, ws, repeater)', (_f, o) => ['graphql-ws', 'ws', '@repeaterjs/repeater'].includes(o)],
+  ['WebSocket delivery (graphql-ws, ws)', (_f, o) => ['graphql-ws', 'ws'].includes(o)],
   ['type-graphql resolvers', (_f, o) => o === 'type-graphql'],
   ['graphql-js (parse, validate, execute)', (_f, o) => o === 'graphql'],
   ['Node HTTP and sockets', (f) => /^node:(_http|net|internal\/(streams|stream_base))/.test(f.url) || ['writev', 'writeBuffer'].includes(f.functionName)],

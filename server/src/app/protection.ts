@@ -107,8 +107,9 @@ const PASSED_PER_DOCUMENT = 256;
  * The answer depends only on the document, the operation name and the variables, and
  * Apollo's document cache (like the WebSocket server's) hands back the same parsed document
  * for the same text: an operation that passed is remembered by its document, so a client
- * asking the same thing again is not walked again (the walk and the cost estimate were 8% of
- * the licence grid's CPU). Refusals are not remembered: they are rare, and each is a new error.
+ * asking the same thing again is not walked again (the walk and the cost estimate were about
+ * 5% of the licence grid's CPU). Refusals are not remembered: they are rare, and each is a
+ * new error.
  */
 export function refusalBeforeRunning(
   schema: GraphQLSchema,
