@@ -231,4 +231,22 @@ describe('sharedSubscribe, writing to a sink', () => {
     publish({ n: 1 });
     expect(written).toEqual([]);
   });
+
+  it('ends only the subscriber whose write fails; the others still get the event', async () => {
+    const { schema, publish } = fixture();
+    const healthy = recordingSink();
+    const broken: ResultSink = {
+      write: () => {
+        throw new Error('socket gone');
+      },
+      drained: () => Promise.resolve(),
+    };
+    const brokenStream = await openDirect(schema, 'alice', broken);
+    const ended = brokenStream.next();
+    await openDirect(schema, 'alice', healthy.sink);
+    await settle();
+    expect(() => publish({ n: 1 })).not.toThrow();
+    await expect(ended).rejects.toThrow('socket gone');
+    expect(healthy.written).toEqual([{ data: { events: { n: 1, seenBy: 'alice' } } }]);
+  });
 });

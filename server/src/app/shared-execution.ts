@@ -129,22 +129,25 @@ function observeInto(
   let queue: Promise<void> = Promise.resolve();
   let queued = 0;
   stop = source[OBSERVE]({
+    // Called by the relay for every subscriber in turn: it must not throw, whatever fails.
     next(payload) {
       let result: Result;
       try {
         result = resultFor(payload);
+        if (queued === 0 && !isPromiseLike(result)) {
+          deliver(result);
+          return;
+        }
       } catch (error) {
         fail(error);
         return;
       }
-      if (queued === 0 && !isPromiseLike(result)) {
-        deliver(result);
-        return;
-      }
       queued++;
+      // Never rejects: a failed result or write ends this subscriber, not the process.
       queue = queue
         .then(() => result)
-        .then(deliver, fail)
+        .then(deliver)
+        .catch(fail)
         .finally(() => queued--);
     },
     end(error) {
