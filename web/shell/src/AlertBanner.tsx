@@ -1,4 +1,4 @@
-import { For, Show, createMemo } from 'solid-js';
+import { For, Show, createMemo, untrack } from 'solid-js';
 import { graphql, mutate, query, subscribe } from '@portal/web-shared';
 import type { Session } from './session';
 
@@ -63,9 +63,10 @@ const HEADLINE: Record<string, (n: number) => string> = {
  * confirmed"), arriving live through alertRaised, with OK per alert and OK ALL.
  */
 export function AlertBanner(props: { session: Session }) {
-  const client = () => props.session.client.urql;
-  const [alerts, { refetch }] = query(client(), PENDING, () => ({}));
-  subscribe(client(), RAISED, {}, () => refetch());
+  // Read once: the session never changes under a mounted screen (signing out unmounts it).
+  const urql = untrack(() => props.session.client.urql);
+  const [alerts, { refetch }] = query(urql, PENDING, () => ({}));
+  subscribe(urql, RAISED, {}, () => refetch());
 
   const groups = createMemo(() => {
     const byKind = new Map<string, NonNullable<ReturnType<typeof alerts>>['pendingAlerts']>();
@@ -75,11 +76,11 @@ export function AlertBanner(props: { session: Session }) {
   });
 
   async function ok(id: string) {
-    await mutate(client(), ACK, { id });
+    await mutate(urql, ACK, { id });
     refetch();
   }
   async function okAll() {
-    await mutate(client(), ACK_ALL, {});
+    await mutate(urql, ACK_ALL, {});
     refetch();
   }
 

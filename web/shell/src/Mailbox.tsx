@@ -1,4 +1,4 @@
-import { For, Show } from 'solid-js';
+import { For, Show, untrack } from 'solid-js';
 import { Empty, ErrorMessage, formatDate, graphql, Loading, query } from '@portal/web-shared';
 import type { Session } from './session';
 
@@ -27,7 +27,12 @@ const MAILBOX = graphql(`
 
 /** The dev mailbox: what the portal sent, or keeps where no SMTP server is configured. */
 export function Mailbox(props: { session: Session }) {
-  const [mails, { refetch }] = query(props.session.client.urql, MAILBOX, () => ({}));
+  // Read once: the session never changes under a mounted screen (signing out unmounts it).
+  const [mails, { refetch }] = query(
+    untrack(() => props.session.client.urql),
+    MAILBOX,
+    () => ({}),
+  );
   return (
     <section>
       <h1>Mailbox</h1>
