@@ -170,6 +170,18 @@ describe('client mistakes are 400s that say what is wrong, never internal errors
     expectBadRequest(await post(JSON.stringify({ query })), 'QUERY_TOO_COMPLEX', /10,000 fields/);
   });
 
+  it.each([
+    ['fields', '{' + 'a{'.repeat(10_000) + 'b' + '}'.repeat(10_000) + '}'],
+    [
+      'list values',
+      '{ customers(search: ' + '['.repeat(10_000) + ']'.repeat(10_000) + ') { totalCount } }',
+    ],
+  ])('a document nested too deeply to parse (%s)', async (_shape, query) => {
+    const response = await post(JSON.stringify({ query }));
+    expectBadRequest(response, 'GRAPHQL_PARSE_FAILED', /nested too deeply/);
+    expect(response.text).not.toMatch(/call stack/);
+  });
+
   it('a subscription over HTTP', async () => {
     const response = await post(JSON.stringify({ query: 'subscription { alertRaised { id } }' }));
     expectBadRequest(response, 'BAD_REQUEST', /over WebSocket/);

@@ -13,7 +13,7 @@ import { repoRoot, type Config } from './config.js';
 import { createContext, type Context } from './context.js';
 import { openDatabase, type Database } from './database.js';
 import { PortalMetrics } from './metrics.js';
-import { complexityPlugin, validationRules } from './protection.js';
+import { clearParseFailure, complexityPlugin, validationRules } from './protection.js';
 import { openOrm, type Orm, type OrmHooks } from './orm.js';
 import { createServices, type Services } from './services.js';
 import { clientKey, isRefusal, Throttle, type Refusal } from './throttle.js';
@@ -174,6 +174,7 @@ export async function startPortal(options: PortalOptions): Promise<Portal> {
     includeStacktraceInErrorResponses: config.NODE_ENV === 'development',
     csrfPrevention: true,
     validationRules,
+    formatError: clearParseFailure,
     allowBatchedHttpRequests: false,
     // No automatic persisted queries: the app does not use them, and Apollo answers a bad
     // hash or version with an INTERNAL_SERVER_ERROR code.

@@ -8,6 +8,7 @@ import {
   OperationTypeNode,
   visit,
   type DocumentNode,
+  type GraphQLFormattedError,
   type GraphQLSchema,
   type ValidationContext,
   type ValidationRule,
@@ -63,6 +64,30 @@ const oneLoginPerRequest: ValidationRule = (context) => {
     },
   };
 };
+
+/**
+ * graphql-js parses recursively: a document nested a few thousand levels deep (fields,
+ * list or object values) overflows the stack before the depth rule can see it, and the
+ * error says only "Maximum call stack size exceeded". This says what is wrong instead.
+ */
+export const NESTED_TOO_DEEPLY = `The document is nested too deeply to parse (operations may nest at most ${MAX_DEPTH} levels).`;
+
+/** The error to answer a document that failed to parse with (see NESTED_TOO_DEEPLY). */
+export function parseFailure(error: unknown): GraphQLError {
+  if (error instanceof GraphQLError) return error;
+  return new GraphQLError(
+    error instanceof RangeError ? NESTED_TOO_DEEPLY : 'The document could not be parsed.',
+    { extensions: { code: 'GRAPHQL_PARSE_FAILED' } },
+  );
+}
+
+/** Apollo's error formatting: a parse that overflowed the stack says why (see NESTED_TOO_DEEPLY). */
+export function clearParseFailure(formatted: GraphQLFormattedError): GraphQLFormattedError {
+  return formatted.extensions?.code === 'GRAPHQL_PARSE_FAILED' &&
+    /Maximum call stack size exceeded/.test(formatted.message)
+    ? { ...formatted, message: NESTED_TOO_DEEPLY }
+    : formatted;
+}
 
 /** Refused while validating, before anything runs. */
 export const validationRules: ValidationRule[] = [

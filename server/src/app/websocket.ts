@@ -17,7 +17,7 @@ import { can, type Viewer } from '../modules/auth/viewer.js';
 import type { Context } from './context.js';
 import { sharedSubscribe, type ResultSink } from './shared-execution.js';
 import type { Refusal } from './throttle.js';
-import { refusalBeforeRunning, validationRules } from './protection.js';
+import { parseFailure, refusalBeforeRunning, validationRules } from './protection.js';
 
 /** Largest message a client may send (graphql-ws messages are small; 1 MB as for HTTP bodies). */
 const MAX_MESSAGE_BYTES = 1 << 20;
@@ -94,7 +94,7 @@ export function serveGraphqlWs(options: GraphqlWsOptions): {
       const errors = validate(schema, document, [...specifiedRules, ...validationRules]);
       checked = errors.length > 0 ? { errors } : { document };
     } catch (error) {
-      checked = { errors: [error as GraphQLError] };
+      checked = { errors: [parseFailure(error)] };
     }
     if (documents.size >= DOCUMENT_CACHE_SIZE) documents.clear();
     documents.set(query, checked);

@@ -374,6 +374,22 @@ describe('keep-alive', () => {
 });
 
 describe('socket limits', () => {
+  it('answers a document nested too deeply to parse with an error that says so, and keeps the socket', async () => {
+    const socket = client(kim);
+    const deep = `subscription { orderEvents ${'{ order '.repeat(10_000)}{ id }${' }'.repeat(10_000)} }`;
+    const refused = new Received<unknown>(socket, deep);
+    await expect(refused.take(1)).rejects.toEqual([
+      expect.objectContaining({ message: expect.stringMatching(/nested too deeply/) }),
+    ]);
+    const fine = new Received<{ orderEvents: { sequence: number } }>(
+      socket,
+      'subscription { orderEvents { sequence } }',
+    );
+    const orderId = await draft('After a deep document');
+    await submit(orderId);
+    expect((await fine.take(1))[0]!.orderEvents.sequence).toBeGreaterThan(0);
+  });
+
   it('closes a socket that sends a frame over 1 MB (1009)', async () => {
     const WebSocket = (await import('ws')).default;
     const socket = new WebSocket(server.wsUrl, 'graphql-transport-ws');
