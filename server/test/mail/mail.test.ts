@@ -173,6 +173,20 @@ describe('without SMTP_URL', () => {
       const file = await fetch(`${server.url}${mailbox[0].attachment.downloadUrl as string}`);
       expect(file.status).toBe(200);
 
+      // As every list's first: 1 to 100, or a refusal naming it (not a silent clamp).
+      for (const first of [0, 101]) {
+        const outOfRange = await rich.raw(
+          `query($first: Int) { mailbox(first: $first) { subject } }`,
+          {
+            first,
+          },
+        );
+        expect(outOfRange.errors?.[0]?.extensions).toMatchObject({
+          code: 'BAD_USER_INPUT',
+          argument: 'first',
+        });
+      }
+
       const refused = await kim.raw(`{ mailbox { subject } }`);
       expect(refused.errors?.[0]?.extensions?.code).toBe('FORBIDDEN');
       const other = await Api.as(server, USERS.other);

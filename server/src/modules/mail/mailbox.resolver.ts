@@ -9,6 +9,7 @@ import {
   registerEnumType,
 } from 'type-graphql';
 import { forbidden } from '../../app/auth-gate.js';
+import { pageSize } from '../../common/pagination.js';
 import { requireViewer, type Context } from '../../app/context.js';
 import { orderScope } from '../auth/access.js';
 import { can } from '../auth/viewer.js';
@@ -53,7 +54,7 @@ export class MailboxResolver {
     return context.em.find(
       MailMessage,
       { order: orderScope(viewer) },
-      { orderBy: { createdAt: 'desc', id: 'asc' }, limit: Math.min(Math.max(first ?? 50, 1), 100) },
+      { orderBy: { createdAt: 'desc', id: 'asc' }, limit: pageSize(first ?? 50) },
     );
   }
 
