@@ -4,6 +4,7 @@ import { Migration20261123184059 } from './Migration20261123184059.js';
 import { Migration20261123185222_domain } from './Migration20261123185222_domain.js';
 import { Migration20261123193019_held_at_submission } from './Migration20261123193019_held_at_submission.js';
 import { Migration20261123194152_documents_and_mail } from './Migration20261123194152_documents_and_mail.js';
+import { Migration20261124010847_create_order_idempotency } from './Migration20261124010847_create_order_idempotency.js';
 
 /**
  * Migrations in the order they run; written by `pnpm db:migration`, do not edit by hand.
@@ -19,5 +20,9 @@ export const migrationsList: { name: string; class: Constructor<Migration> }[] =
   {
     name: 'Migration20261123194152_documents_and_mail',
     class: Migration20261123194152_documents_and_mail,
+  },
+  {
+    name: 'Migration20261124010847_create_order_idempotency',
+    class: Migration20261124010847_create_order_idempotency,
   },
 ];

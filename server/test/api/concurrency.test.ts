@@ -6,7 +6,13 @@
 import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { Api, expectOk, expectRefused, USERS, type Payload } from '../helpers/api.js';
-import { APPROVE, CREATE_ORDER, FINAL_CONFIRM, PENDING_ALERTS } from '../helpers/documents.js';
+import {
+  APPROVE,
+  CANCEL,
+  CREATE_ORDER,
+  FINAL_CONFIRM,
+  PENDING_ALERTS,
+} from '../helpers/documents.js';
 import {
   approvedOrder,
   draftOrder,
@@ -121,6 +127,71 @@ describe('idempotency keys: a retry gets the first outcome instead of acting twi
 
     // Without a key, a second submit is a second attempt, and the order is no draft any more.
     expectRefused(await submit(rich, draft), 'INVALID_TRANSITION');
+  });
+
+  /** How many of the newest 100 orders have this title (a test's own orders are the newest). */
+  async function ordersTitled(title: string): Promise<number> {
+    const { changeOrders } = await rich.call<{
+      changeOrders: { edges: { node: { title: string } }[] };
+    }>(`{ changeOrders(first: 100) { edges { node { title } } } }`);
+    return changeOrders.edges.filter((edge) => edge.node.title === title).length;
+  }
+
+  it('createChangeOrder twice with one key: one draft, returned both times', async () => {
+    const idempotencyKey = randomUUID();
+    const title = `Made once ${idempotencyKey.slice(0, 8)}`;
+    const input = { customerId: verticalDemoId, title, idempotencyKey };
+
+    const first = await rich.mutate(CREATE_ORDER, input);
+    const retry = await rich.mutate(CREATE_ORDER, input);
+
+    expectOk(first);
+    expectOk(retry);
+    expect(retry.order).toMatchObject({
+      id: first.order!.id,
+      number: first.order!.number,
+      status: 'DRAFT',
+    });
+    expect(await ordersTitled(title)).toBe(1);
+    expect(count(await historyTypes(rich, first.order!.id as string), 'CREATED')).toBe(1);
+
+    // The same key with another title is refused, and makes nothing.
+    const other = await rich.mutate(CREATE_ORDER, { ...input, title: `${title} again` });
+    expectRefused(other, 'VALIDATION');
+    expect(other.userErrors[0]!.field).toEqual(['idempotencyKey']);
+    expect(await ordersTitled(`${title} again`)).toBe(0);
+  });
+
+  it('10 createChangeOrders with one key at once: all answer with the one draft made', async () => {
+    const idempotencyKey = randomUUID();
+    const title = `Made once in a race ${idempotencyKey.slice(0, 8)}`;
+
+    const payloads = await burst(10, () =>
+      rich.mutate(CREATE_ORDER, { customerId: verticalDemoId, title, idempotencyKey }),
+    );
+
+    expect(outcomes(payloads).succeeded).toHaveLength(10);
+    expect(new Set(payloads.map((payload) => payload.order!.id)).size).toBe(1);
+    expect(await ordersTitled(title)).toBe(1);
+  });
+
+  it('cancelChangeOrder twice with one key: both CANCELLED, one CANCELLED event', async () => {
+    const draft = await draftOrder(rich, 'Vertical Demo', { 'Basic User': 1 });
+    const idempotencyKey = randomUUID();
+
+    const first = await rich.mutate(CANCEL, { orderId: draft.id, idempotencyKey });
+    const retry = await rich.mutate(CANCEL, { orderId: draft.id, idempotencyKey });
+
+    expectOk(first);
+    expectOk(retry);
+    expect(retry.order).toMatchObject({
+      id: draft.id,
+      status: 'CANCELLED',
+      version: first.order!.version,
+    });
+    expect(count(await historyTypes(rich, draft.id), 'CANCELLED')).toBe(1);
+    // Without the key, cancelling a cancelled order is refused.
+    expectRefused(await rich.mutate(CANCEL, { orderId: draft.id }), 'INVALID_TRANSITION');
   });
 
   it('the same key with another input is VALIDATION on idempotencyKey', async () => {

@@ -7,6 +7,13 @@ import { CREATE, type WizardCustomer } from './queries';
 import { StepHeader, STEPS } from './StepHeader';
 import { TitleSite, type TitleSiteValue } from './TitleSite';
 
+/** 128 random bits as hex (crypto.randomUUID needs a secure context; getRandomValues does not). */
+function newIdempotencyKey(): string {
+  return Array.from(crypto.getRandomValues(new Uint8Array(16)), (byte) =>
+    byte.toString(16).padStart(2, '0'),
+  ).join('');
+}
+
 /**
  * Step 1 of a new Change Order. "Next" creates the draft (createChangeOrder) and moves to
  * its own address, /change-order/<id>, where the wizard goes on and can be resumed.
@@ -27,17 +34,27 @@ export function NewOrder(props: {
   const [failure, setFailure] = createSignal<unknown>(null);
   const [busy, setBusy] = createSignal(false);
 
+  // One idempotency key per distinct request: "Next" again after an answer that never came
+  // gets the draft the first attempt made, not a second one; a changed title is a new request.
+  let keyed: { request: string; key: string } | undefined;
+  const idempotencyKeyFor = (request: object) => {
+    const text = JSON.stringify(request);
+    if (keyed?.request !== text) keyed = { request: text, key: newIdempotencyKey() };
+    return keyed.key;
+  };
+
   async function create() {
     setBusy(true);
     setFailure(null);
     try {
+      const request = {
+        customerId: props.customer.id,
+        title: value.title,
+        siteId: value.siteId,
+        note: value.note.trim() === '' ? null : value.note,
+      };
       const data = await mutate(props.client, CREATE, {
-        input: {
-          customerId: props.customer.id,
-          title: value.title,
-          siteId: value.siteId,
-          note: value.note.trim() === '' ? null : value.note,
-        },
+        input: { ...request, idempotencyKey: idempotencyKeyFor(request) },
       });
       const order = data.createChangeOrder.order;
       if (order) props.navigate(`/change-order/${encodeURIComponent(order.id)}`);

@@ -66,6 +66,7 @@ const SESSION: SessionInfo = {
  */
 function fakeServer() {
   let version = 3;
+  let lostOnce = false;
   let lines: { productId: string; billingAccountId: string; delta: number }[] = [];
   const draft = (): WizardOrder => ({
     id: 'o1',
@@ -121,6 +122,11 @@ function fakeServer() {
       case 'WizardCustomer':
         return { customer: CUSTOMER };
       case 'CreateChangeOrder':
+        // The first answer to 'Lost answer' fails, as if the network had dropped it.
+        if (input.title === 'Lost answer' && !lostOnce) {
+          lostOnce = true;
+          throw new Error('Network error');
+        }
         return String(input.title).trim()
           ? { createChangeOrder: { order: draft(), userErrors: [] } }
           : {
@@ -210,12 +216,25 @@ describe('the Change Order wizard', () => {
     await user.type(title, 'More seats');
     await user.click(screen.getByRole('button', { name: 'Next: Order Items' }));
     await waitFor(() => expect(navigate).toHaveBeenCalledWith('/change-order/o1'));
-    expect(server.sent('CreateChangeOrder').at(-1)).toEqual({
-      customerId: 'c1',
-      title: 'More seats',
-      siteId: 's1',
-      note: null,
-    });
+    const [refused, made] = server.sent('CreateChangeOrder');
+    const { idempotencyKey, ...input } = made!;
+    expect(input).toEqual({ customerId: 'c1', title: 'More seats', siteId: 's1', note: null });
+    expect(idempotencyKey).toMatch(/^[0-9a-f]{32}$/);
+    // Another title is another request, with a key of its own.
+    expect(idempotencyKey).not.toBe(refused!.idempotencyKey);
+  });
+
+  it('sends Next again after a failed answer with the same idempotency key, so the draft is made once', async () => {
+    const { server, navigate, user } = renderApp('/customers/c1/change-order');
+    await user.type(await screen.findByRole('textbox', { name: 'Order Title' }), 'Lost answer');
+    await user.click(screen.getByRole('button', { name: 'Next: Order Items' }));
+    await screen.findByRole('alert');
+    expect(navigate).not.toHaveBeenCalled();
+
+    await user.click(screen.getByRole('button', { name: 'Next: Order Items' }));
+    await waitFor(() => expect(navigate).toHaveBeenCalledWith('/change-order/o1'));
+    const [lost, retried] = server.sent('CreateChangeOrder');
+    expect(retried!.idempotencyKey).toBe(lost!.idempotencyKey);
   });
 
   it('saves the grid as the user edits, passing the version, and submits once both boxes are ticked', async () => {

@@ -141,9 +141,11 @@ export class ChangeOrderDecisions {
   cancel(em: EntityManager, viewer: Viewer, input: OrderRefInput) {
     return inTransaction(em, async (tx) => {
       demand(viewer, 'writeOrders');
-      const order = await lockOrder(tx, viewer, input.orderId, input.expectedVersion);
-      await transition(tx, order, OrderStatus.CANCELLED, { actorId: viewer.actingUserId });
-      return order;
+      return idempotently(tx, viewer, 'cancelChangeOrder', input, async () => {
+        const order = await lockOrder(tx, viewer, input.orderId, input.expectedVersion);
+        await transition(tx, order, OrderStatus.CANCELLED, { actorId: viewer.actingUserId });
+        return order;
+      });
     });
   }
 

@@ -3,6 +3,7 @@
  * change. Malformed input is refused (VALIDATION, nothing written); business rules are
  * not enforced here: a draft may break them, and its `ruleViolations` says which.
  */
+import { randomUUID } from 'node:crypto';
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { idOfType } from '../../common/global-id.js';
 import { inTransaction } from '../../common/transaction.js';
@@ -28,6 +29,7 @@ import type {
   UpdateChangeOrderInput,
 } from './change-order.inputs.js';
 import { MAX_ABS_DELTA, MAX_TITLE_LENGTH } from './change-order.rules.js';
+import { claimIdempotencyKey } from './idempotency.js';
 import { assertDraft, lockOrder } from './order-lock.js';
 import { recordEvent } from './order-event.recorder.js';
 
@@ -128,7 +130,24 @@ export class ChangeOrderDrafting {
       const site = input.siteId ? await customerSite(tx, customer, input.siteId, errors) : null;
       refuseIfAny(errors);
 
+      // With a key, claim it before making anything: a retry gets the first request's draft
+      // back and this transaction writes nothing (the claim's order is checked at commit).
+      const id = randomUUID();
+      if (input.idempotencyKey != null) {
+        const { idempotencyKey, ...rest } = input;
+        const claim = await claimIdempotencyKey(
+          tx,
+          viewer,
+          'createChangeOrder',
+          idempotencyKey,
+          id,
+          rest,
+        );
+        if (claim.replay) return tx.findOneOrFail(ChangeOrder, { id: claim.orderId });
+      }
+
       const order = tx.create(ChangeOrder, {
+        id,
         title,
         note,
         site,

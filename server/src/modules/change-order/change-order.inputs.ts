@@ -17,6 +17,13 @@ export class CreateChangeOrderInput {
 
   @Field(() => String, { nullable: true })
   note?: string | null;
+
+  @Field(() => String, {
+    nullable: true,
+    description:
+      'Same key within 24 h returns the draft the first request made instead of making another.',
+  })
+  idempotencyKey?: string | null;
 }
 
 @InputType('OrderLineInput')

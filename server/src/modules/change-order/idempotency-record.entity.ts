@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { OptionalProps } from '@mikro-orm/core';
+import { DeferMode, OptionalProps } from '@mikro-orm/core';
 import { Entity, ManyToOne, PrimaryKey, Property, Unique } from '@mikro-orm/decorators/legacy';
 import { Organization } from '../organization/organization.entity.js';
 import { ChangeOrder } from './change-order.entity.js';
@@ -29,7 +29,11 @@ export class IdempotencyRecord {
   @Property({ type: 'string', length: 64 })
   requestHash!: string;
 
-  @ManyToOne({ entity: () => ChangeOrder })
+  /**
+   * Checked at commit: createChangeOrder claims its key before the order it makes exists
+   * (so a replay writes nothing at all), with the id that order will have.
+   */
+  @ManyToOne({ entity: () => ChangeOrder, deferMode: DeferMode.INITIALLY_DEFERRED })
   order!: ChangeOrder;
 
   @Property({ type: 'datetime', defaultRaw: 'now()' })

@@ -20,7 +20,8 @@ function canonical(value: unknown): string {
 export type IdempotencyClaim = { replay: false } | { replay: true; orderId: string };
 
 /**
- * Claims an idempotency key for an operation on an order, first thing in the mutation's
+ * Claims an idempotency key for an operation on an order (or, for createChangeOrder, with
+ * the id the order it is about to make will have), first thing in the mutation's
  * transaction. A new key (or one older than 24 h) is claimed and the operation runs; its
  * record commits or rolls back with it, so only outcomes that happened are replayed. A key
  * used within 24 h with the same input replays; with another input it is VALIDATION. Two
@@ -56,7 +57,8 @@ export async function claimIdempotencyKey(
      WHERE organization_id = ? AND operation = ? AND key = ?`,
     [viewer.organizationId, operation, key],
   );
-  if (!first || first.request_hash !== requestHash || first.order_id !== orderId) {
+  // The input hashed includes the order it acts on (or, for a create, what it makes).
+  if (!first || first.request_hash !== requestHash) {
     refuse(
       UserErrorCode.VALIDATION,
       'This idempotency key was used with a different request in the last 24 hours.',
