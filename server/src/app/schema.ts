@@ -13,7 +13,7 @@ import { DocumentResolver } from '../modules/document/document.resolver.js';
 import { LiveResolver } from '../modules/live/live.resolver.js';
 import { MailboxResolver } from '../modules/mail/mailbox.resolver.js';
 import { NodeResolver } from '../modules/node/node.resolver.js';
-import { authGate } from './auth-gate.js';
+import { guardRootFields } from './auth-gate.js';
 
 const resolvers = [
   AuthResolver,
@@ -30,13 +30,12 @@ const resolvers = [
   MailboxResolver,
 ] as const;
 
-/** The executable schema, built from the resolvers' decorators. */
+/** The executable schema, built from the resolvers' decorators, its root fields guarded. */
 export async function buildPortalSchema(): Promise<GraphQLSchema> {
-  return buildSchema({
+  const schema = await buildSchema({
     resolvers,
     validate: false, // inputs are checked by the services, answering with userErrors
     scalarsMap: [{ type: Date, scalar: DateTimeScalar }],
-    globalMiddlewares: [authGate],
     // Every subscription brings its own `subscribe` (over the outbox relay); type-graphql
     // still insists on a pub/sub, so it gets one that says it is not to be used.
     pubSub: {
@@ -48,6 +47,7 @@ export async function buildPortalSchema(): Promise<GraphQLSchema> {
       },
     },
   });
+  return guardRootFields(schema);
 }
 
 /**
