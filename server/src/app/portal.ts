@@ -216,6 +216,8 @@ export async function startPortal(options: PortalOptions): Promise<Portal> {
     },
     // Who is asking, then whether they may ask again this second.
     async (req, res, next) => {
+      const spent = await throttle.refusalBeforeLookup(req.headers.authorization);
+      if (spent) return sendRefusal(res, spent);
       let viewer: Viewer | null;
       try {
         viewer = await authenticate(req.headers.authorization);
@@ -236,6 +238,7 @@ export async function startPortal(options: PortalOptions): Promise<Portal> {
         return;
       }
       res.locals.viewer = viewer;
+      if (viewer?.apiKeyId) throttle.rememberApiKey(req.headers.authorization, viewer.apiKeyId);
       const refused = await throttle.charge(clientKey(viewer, req.ip));
       if (refused) return sendRefusal(res, refused);
       next();

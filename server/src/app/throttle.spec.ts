@@ -83,3 +83,36 @@ describe('clientKey', () => {
     });
   });
 });
+
+describe('Throttle.refusalBeforeLookup (a spent API key, refused before its database lookup)', () => {
+  const header = (prefix: string) => `Bearer cop_${prefix}_${'x'.repeat(43)}`;
+  const PREFIX = '0123456789abcdef';
+
+  it('refuses a remembered key once its rate is spent this second, and nothing else', async () => {
+    const throttle = new Throttle({ maxInFlight: 0, ratePerSecond: 2 });
+    const key = clientKey(viewer({ apiKeyId: 'k1', organizationId: 'o' }), undefined);
+    // Not remembered yet: never refused here, however spent.
+    for (let i = 0; i < 3; i++) await throttle.charge(key);
+    expect(await throttle.refusalBeforeLookup(header(PREFIX))).toBeUndefined();
+
+    throttle.rememberApiKey(header(PREFIX), 'k1');
+    const early = await throttle.refusalBeforeLookup(header(PREFIX));
+    expect(early?.status).toBe(429);
+    expect(early?.error.extensions.code).toBe('RATE_LIMITED');
+    // Another key, a token, no credentials: not refused.
+    expect(await throttle.refusalBeforeLookup(header('fedcba9876543210'))).toBeUndefined();
+    expect(await throttle.refusalBeforeLookup('Bearer eyJhbGciOiJIUzI1NiJ9.e30.x')).toBeUndefined();
+    expect(await throttle.refusalBeforeLookup(undefined)).toBeUndefined();
+  });
+
+  it('does not refuse a remembered key still within its rate', async () => {
+    const throttle = new Throttle({ maxInFlight: 0, ratePerSecond: 2 });
+    throttle.rememberApiKey(header(PREFIX), 'k1');
+    const key = clientKey(viewer({ apiKeyId: 'k1', organizationId: 'o' }), undefined);
+    expect(await throttle.charge(key)).toBeUndefined();
+    expect(await throttle.refusalBeforeLookup(header(PREFIX))).toBeUndefined();
+    expect(await throttle.charge(key)).toBeUndefined();
+    // Both points taken: the next request would be refused, so it is refused before the lookup.
+    expect((await throttle.refusalBeforeLookup(header(PREFIX)))?.status).toBe(429);
+  });
+});

@@ -20,6 +20,8 @@ export class Throttle {
   private inFlight = 0;
   private readonly perClient: RateLimiterMemory | undefined;
   private readonly perAnonymousAddress: RateLimiterMemory | undefined;
+  /** API key ids by their public prefix, for keys that authenticated here (bounded). */
+  private readonly apiKeyIds = new Map<string, string>();
 
   constructor(
     private readonly limits: { maxInFlight: number; ratePerSecond: number },
@@ -76,15 +78,43 @@ export class Throttle {
       return undefined;
     } catch (rejection) {
       if (!(rejection instanceof RateLimiterRes)) throw rejection;
-      const seconds = Math.max(1, Math.ceil(rejection.msBeforeNext / 1000));
-      this.onRefused('RATE_LIMITED');
-      return refusal(
-        'RATE_LIMITED',
-        429,
-        seconds,
-        `Too many requests from ${client.label}: at most ${limiter.points} a second. Retry after ${seconds} second${seconds === 1 ? '' : 's'}.`,
-      );
+      return this.rateLimited(rejection, limiter.points, client.label);
     }
+  }
+
+  private rateLimited(state: RateLimiterRes, points: number, label: string): Refusal {
+    const seconds = Math.max(1, Math.ceil(state.msBeforeNext / 1000));
+    this.onRefused('RATE_LIMITED');
+    return refusal(
+      'RATE_LIMITED',
+      429,
+      seconds,
+      `Too many requests from ${label}: at most ${points} a second. Retry after ${seconds} second${seconds === 1 ? '' : 's'}.`,
+    );
+  }
+
+  /**
+   * The refusal for a request with an API key already over its rate this second, decided
+   * from the key's prefix alone, before the key is looked up in the database: a key
+   * flooding the portal then costs no query per 429. Only prefixes of keys that
+   * authenticated on this instance are known (`rememberApiKey`), and this never admits
+   * anything: a request it does not refuse is authenticated and charged as usual.
+   */
+  async refusalBeforeLookup(authorization: string | undefined): Promise<Refusal | undefined> {
+    const prefix = API_KEY_PREFIX.exec(authorization ?? '')?.[1];
+    const apiKeyId = prefix === undefined ? undefined : this.apiKeyIds.get(prefix);
+    if (!apiKeyId || !this.perClient) return undefined;
+    const state = await this.perClient.get(`key:${apiKeyId}`);
+    if (!state || state.consumedPoints < this.perClient.points) return undefined;
+    return this.rateLimited(state, this.perClient.points, 'this API key');
+  }
+
+  /** Notes which key a prefix belongs to, once a request with it authenticated. */
+  rememberApiKey(authorization: string | undefined, apiKeyId: string): void {
+    const prefix = API_KEY_PREFIX.exec(authorization ?? '')?.[1];
+    if (prefix === undefined || this.apiKeyIds.get(prefix) === apiKeyId) return;
+    if (this.apiKeyIds.size >= KNOWN_API_KEYS) this.apiKeyIds.clear();
+    this.apiKeyIds.set(prefix, apiKeyId);
   }
 
   /** Operations being answered now (for metrics). */
@@ -128,6 +158,12 @@ export interface ClientKey {
   /** No valid credentials: counted by address, at a lower rate. */
   anonymous: boolean;
 }
+
+/** The public prefix of an API key in an Authorization header (`Bearer cop_<prefix>_…`). */
+const API_KEY_PREFIX = /^\s*Bearer\s+cop_([0-9a-f]{16})_/i;
+
+/** Prefixes remembered at most; forgotten all at once beyond (they are relearnt on use). */
+const KNOWN_API_KEYS = 10_000;
 
 /** Operations a second an address without credentials may start (at most RATE_LIMIT_RPS). */
 export const ANONYMOUS_PER_SECOND = 5;

@@ -1,7 +1,7 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { RateLimiterMemory, RateLimiterRes } from 'rate-limiter-flexible';
 import { refuse, UserErrorCode } from '../../common/user-error.js';
-import { ApiKey } from '../api-key/api-key.entity.js';
+import type { ApiScope } from '../api-key/api-key.entity.js';
 import { parseApiKeySecret, secretMatches } from '../api-key/api-key-secret.js';
 import { OrganizationKind } from '../organization/organization.entity.js';
 import { verifyPassword } from './password.js';
@@ -105,26 +105,44 @@ export class AuthService {
     };
   }
 
+  /**
+   * The viewer behind an API key, or null. Every request with a key runs this before its
+   * rate is checked, a flood's included, so it is one plain statement: through em.findOne
+   * it cost several times the CPU (MikroORM building the query and hydrating two
+   * entities), and a key flooding at twice the capacity overloaded the instance with
+   * lookups whose answer was 429.
+   */
   private async viewerOfApiKey(
     em: EntityManager,
     prefix: string,
     body: string,
   ): Promise<Viewer | null> {
-    const key = await em.findOne(
-      ApiKey,
-      { prefix, revokedAt: null },
-      { populate: ['organization'] },
+    const [key] = await em.execute<ApiKeyRow[]>(
+      `SELECT k.id, k.secret_hash, k.scopes::text[] AS scopes, k.created_by_id,
+              o.id AS organization_id, o.kind AS organization_kind
+         FROM api_key k JOIN organization o ON o.id = k.organization_id
+        WHERE k.prefix = ? AND k.revoked_at IS NULL`,
+      [prefix],
     );
-    if (!key || !secretMatches(body, key.secretHash)) return null;
+    if (!key || !secretMatches(body, key.secret_hash)) return null;
     return {
-      organizationId: key.organization.id,
-      organizationKind: key.organization.kind,
+      organizationId: key.organization_id,
+      organizationKind: key.organization_kind,
       role: Role.API_CLIENT,
       userId: null,
-      actingUserId: key.createdBy.id,
+      actingUserId: key.created_by_id,
       apiKeyId: key.id,
-      scopes: [...key.scopes],
+      scopes: key.scopes,
       expiresAt: null,
     };
   }
+}
+
+interface ApiKeyRow {
+  id: string;
+  secret_hash: string;
+  scopes: ApiScope[];
+  created_by_id: string;
+  organization_id: string;
+  organization_kind: OrganizationKind;
 }
