@@ -58,12 +58,8 @@ export function createContext(
  * thousands of subscribers should not fork thousands of EntityManagers it never uses.
  */
 export function freshContext(context: Context): void {
-  let fork = forks.get(context);
-  if (!fork) {
-    const root = context.em; // a context made without createContext: fork from its manager
-    fork = () => root.fork();
-    forks.set(context, fork);
-  }
+  const fork = forks.get(context);
+  if (!fork) throw new Error('freshContext needs a context made by createContext');
   defineUnitsOfWork(context, fork);
 }
 

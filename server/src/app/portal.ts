@@ -23,6 +23,8 @@ import { OrderEventRelay } from '../modules/live/order-event-relay.js';
 import { OrderEventType } from '../modules/change-order/change-order.enums.js';
 import { downloadRoute } from '../modules/document/download.route.js';
 import { MailWorker } from '../modules/mail/mail.worker.js';
+import { parseApiKeySecret } from '../modules/api-key/api-key-secret.js';
+import { bearerCredential } from '../modules/auth/auth.service.js';
 import type { Viewer } from '../modules/auth/viewer.js';
 import { buildPortalSchema, printPortalSchema } from './schema.js';
 import { seedDatabase } from '../seeders/seed.js';
@@ -216,7 +218,9 @@ export async function startPortal(options: PortalOptions): Promise<Portal> {
     },
     // Who is asking, then whether they may ask again this second.
     async (req, res, next) => {
-      const spent = await throttle.refusalBeforeLookup(req.headers.authorization);
+      const credential = bearerCredential(req.headers.authorization);
+      const apiKeyPrefix = credential ? parseApiKeySecret(credential)?.prefix : undefined;
+      const spent = await throttle.refusalBeforeLookup(apiKeyPrefix);
       if (spent) return sendRefusal(res, spent);
       let viewer: Viewer | null;
       try {
@@ -238,7 +242,7 @@ export async function startPortal(options: PortalOptions): Promise<Portal> {
         return;
       }
       res.locals.viewer = viewer;
-      if (viewer?.apiKeyId) throttle.rememberApiKey(req.headers.authorization, viewer.apiKeyId);
+      if (apiKeyPrefix && viewer?.apiKeyId) throttle.rememberApiKey(apiKeyPrefix, viewer.apiKeyId);
       const refused = await throttle.charge(clientKey(viewer, req.ip));
       if (refused) return sendRefusal(res, refused);
       next();

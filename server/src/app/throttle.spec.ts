@@ -1,6 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { ANONYMOUS_PER_SECOND, clientKey, isRefusal, Throttle, type Refusal } from './throttle.js';
 import type { Viewer } from '../modules/auth/viewer.js';
+import { parseApiKeySecret } from '../modules/api-key/api-key-secret.js';
+import { bearerCredential } from '../modules/auth/auth.service.js';
 
 const viewer = (ids: Partial<Viewer>) => ({ userId: null, apiKeyId: null, ...ids }) as Viewer;
 
@@ -85,7 +87,6 @@ describe('clientKey', () => {
 });
 
 describe('Throttle.refusalBeforeLookup (a spent API key, refused before its database lookup)', () => {
-  const header = (prefix: string) => `Bearer cop_${prefix}_${'x'.repeat(43)}`;
   const PREFIX = '0123456789abcdef';
 
   it('refuses a remembered key once its rate is spent this second, and nothing else', async () => {
@@ -93,26 +94,27 @@ describe('Throttle.refusalBeforeLookup (a spent API key, refused before its data
     const key = clientKey(viewer({ apiKeyId: 'k1', organizationId: 'o' }), undefined);
     // Not remembered yet: never refused here, however spent.
     for (let i = 0; i < 3; i++) await throttle.charge(key);
-    expect(await throttle.refusalBeforeLookup(header(PREFIX))).toBeUndefined();
+    expect(await throttle.refusalBeforeLookup(PREFIX)).toBeUndefined();
 
-    throttle.rememberApiKey(header(PREFIX), 'k1');
-    const early = await throttle.refusalBeforeLookup(header(PREFIX));
+    throttle.rememberApiKey(PREFIX, 'k1');
+    const early = await throttle.refusalBeforeLookup(PREFIX);
     expect(early?.status).toBe(429);
     expect(early?.error.extensions.code).toBe('RATE_LIMITED');
-    // Another key, a token, no credentials: not refused.
-    expect(await throttle.refusalBeforeLookup(header('fedcba9876543210'))).toBeUndefined();
-    expect(await throttle.refusalBeforeLookup('Bearer eyJhbGciOiJIUzI1NiJ9.e30.x')).toBeUndefined();
+    // Another key, a token (no API key prefix), no credentials: not refused.
+    expect(await throttle.refusalBeforeLookup('fedcba9876543210')).toBeUndefined();
+    const token = bearerCredential('Bearer eyJhbGciOiJIUzI1NiJ9.e30.x')!;
+    expect(await throttle.refusalBeforeLookup(parseApiKeySecret(token)?.prefix)).toBeUndefined();
     expect(await throttle.refusalBeforeLookup(undefined)).toBeUndefined();
   });
 
   it('does not refuse a remembered key still within its rate', async () => {
     const throttle = new Throttle({ maxInFlight: 0, ratePerSecond: 2 });
-    throttle.rememberApiKey(header(PREFIX), 'k1');
+    throttle.rememberApiKey(PREFIX, 'k1');
     const key = clientKey(viewer({ apiKeyId: 'k1', organizationId: 'o' }), undefined);
     expect(await throttle.charge(key)).toBeUndefined();
-    expect(await throttle.refusalBeforeLookup(header(PREFIX))).toBeUndefined();
+    expect(await throttle.refusalBeforeLookup(PREFIX)).toBeUndefined();
     expect(await throttle.charge(key)).toBeUndefined();
     // Both points taken: the next request would be refused, so it is refused before the lookup.
-    expect((await throttle.refusalBeforeLookup(header(PREFIX)))?.status).toBe(429);
+    expect((await throttle.refusalBeforeLookup(PREFIX))?.status).toBe(429);
   });
 });

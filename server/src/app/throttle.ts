@@ -95,14 +95,13 @@ export class Throttle {
 
   /**
    * The refusal for a request with an API key already over its rate this second, decided
-   * from the key's prefix alone, before the key is looked up in the database: a key
+   * from the key's public prefix alone, before the key is looked up in the database: a key
    * flooding the portal then costs no query per 429. Only prefixes of keys that
    * authenticated on this instance are known (`rememberApiKey`), and this never admits
    * anything: a request it does not refuse is authenticated and charged as usual.
    */
-  async refusalBeforeLookup(authorization: string | undefined): Promise<Refusal | undefined> {
-    const prefix = API_KEY_PREFIX.exec(authorization ?? '')?.[1];
-    const apiKeyId = prefix === undefined ? undefined : this.apiKeyIds.get(prefix);
+  async refusalBeforeLookup(apiKeyPrefix: string | undefined): Promise<Refusal | undefined> {
+    const apiKeyId = apiKeyPrefix === undefined ? undefined : this.apiKeyIds.get(apiKeyPrefix);
     if (!apiKeyId || !this.perClient) return undefined;
     const state = await this.perClient.get(`key:${apiKeyId}`);
     if (!state || state.consumedPoints < this.perClient.points) return undefined;
@@ -110,11 +109,10 @@ export class Throttle {
   }
 
   /** Notes which key a prefix belongs to, once a request with it authenticated. */
-  rememberApiKey(authorization: string | undefined, apiKeyId: string): void {
-    const prefix = API_KEY_PREFIX.exec(authorization ?? '')?.[1];
-    if (prefix === undefined || this.apiKeyIds.get(prefix) === apiKeyId) return;
+  rememberApiKey(apiKeyPrefix: string, apiKeyId: string): void {
+    if (this.apiKeyIds.get(apiKeyPrefix) === apiKeyId) return;
     if (this.apiKeyIds.size >= KNOWN_API_KEYS) this.apiKeyIds.clear();
-    this.apiKeyIds.set(prefix, apiKeyId);
+    this.apiKeyIds.set(apiKeyPrefix, apiKeyId);
   }
 
   /** Operations being answered now (for metrics). */
@@ -158,9 +156,6 @@ export interface ClientKey {
   /** No valid credentials: counted by address, at a lower rate. */
   anonymous: boolean;
 }
-
-/** The public prefix of an API key in an Authorization header (`Bearer cop_<prefix>_…`). */
-const API_KEY_PREFIX = /^\s*Bearer\s+cop_([0-9a-f]{16})_/i;
 
 /** Prefixes remembered at most; forgotten all at once beyond (they are relearnt on use). */
 const KNOWN_API_KEYS = 10_000;

@@ -2,7 +2,7 @@ import type http from 'node:http';
 import { setTimeout as delay } from 'node:timers/promises';
 import {
   type DocumentNode,
-  GraphQLError,
+  type GraphQLError,
   parse,
   specifiedRules,
   validate,
@@ -14,6 +14,7 @@ import { useServer } from 'graphql-ws/use/ws';
 import type { Logger } from 'pino';
 import { type WebSocket, WebSocketServer } from 'ws';
 import { can, type Viewer } from '../modules/auth/viewer.js';
+import { fellBehind } from '../modules/live/live.service.js';
 import type { Context } from './context.js';
 import { sharedSubscribe, type ResultSink } from './shared-execution.js';
 import type { Refusal } from './throttle.js';
@@ -155,8 +156,7 @@ export function serveGraphqlWs(options: GraphqlWsOptions): {
       subscribe: sharedSubscribe({
         audienceOf: (context) => audienceOf((context as Context).viewer),
         sinkOf: (args) => sinks.get(args),
-        behind: () =>
-          new GraphQLError('The subscriber fell too far behind; resume with afterSequence.'),
+        behind: fellBehind,
       }),
       async onConnect(ctx: WsContext<Record<string, unknown> | undefined, Extra>) {
         const viewer = await options.authenticate(ctx.connectionParams?.authorization);

@@ -83,10 +83,8 @@ export class AuthService {
    * secret); null when it is missing, malformed, expired or revoked.
    */
   async authenticate(em: EntityManager, authorization: unknown): Promise<Viewer | null> {
-    if (typeof authorization !== 'string') return null;
-    const match = /^Bearer\s+(\S+)$/i.exec(authorization.trim());
-    if (!match) return null;
-    const credential = match[1]!;
+    const credential = bearerCredential(authorization);
+    if (!credential) return null;
 
     const apiKey = parseApiKeySecret(credential);
     if (apiKey) return this.viewerOfApiKey(em, apiKey.prefix, apiKey.body);
@@ -136,6 +134,12 @@ export class AuthService {
       expiresAt: null,
     };
   }
+}
+
+/** The credential of an `Authorization: Bearer <credential>` value, or null. */
+export function bearerCredential(authorization: unknown): string | null {
+  if (typeof authorization !== 'string') return null;
+  return /^Bearer\s+(\S+)$/i.exec(authorization.trim())?.[1] ?? null;
 }
 
 interface ApiKeyRow {

@@ -54,9 +54,8 @@ export async function loadLicenseGrids(
   const accounts = new Map<string, BillingAccount>();
   const grids = new Map<string, LicenseLine[]>(customerIds.map((id) => [id, []]));
   for (const row of rows) {
-    let product = products.get(row.product_id);
-    if (!product) {
-      product = em.map(Product, {
+    const product = onceById(products, row.product_id, () =>
+      em.map(Product, {
         id: row.product_id,
         sku: row.sku,
         name: row.product_name,
@@ -64,18 +63,15 @@ export async function loadLicenseGrids(
         kind: row.kind,
         position: row.position,
         vendor_id: row.vendor_id,
-      });
-      products.set(row.product_id, product);
-    }
-    let billingAccount = accounts.get(row.billing_account_id);
-    if (!billingAccount) {
-      billingAccount = em.map(BillingAccount, {
+      }),
+    );
+    const billingAccount = onceById(accounts, row.billing_account_id, () =>
+      em.map(BillingAccount, {
         id: row.billing_account_id,
         name: row.billing_account_name,
         customer_id: row.customer_id,
-      });
-      accounts.set(row.billing_account_id, billingAccount);
-    }
+      }),
+    );
     grids
       .get(row.customer_id)
       ?.push(
@@ -83,4 +79,11 @@ export async function loadLicenseGrids(
       );
   }
   return grids;
+}
+
+/** The entity already made for `id`, or the one `make` makes now (each row repeats them). */
+function onceById<T>(made: Map<string, T>, id: string, make: () => T): T {
+  let entity = made.get(id);
+  if (entity === undefined) made.set(id, (entity = make()));
+  return entity;
 }

@@ -24,6 +24,11 @@ const REPLAY_PAGE = 500;
  */
 const MAX_BACKLOG = 1_000;
 
+/** What ends a subscriber that fell too far behind, however it receives its events. */
+export function fellBehind(): GraphQLError {
+  return new GraphQLError('The subscriber fell too far behind; resume with afterSequence.');
+}
+
 /** The same tenancy as eventScope(), for an event already in memory. */
 export function eventVisibleTo(viewer: Viewer, event: OrderEvent): boolean {
   return viewer.organizationKind === OrganizationKind.RESELLER
@@ -64,8 +69,7 @@ function liveStream<T>(
     },
     {
       maxBacklog: MAX_BACKLOG,
-      overflow: () =>
-        new GraphQLError('The subscriber fell too far behind; resume with afterSequence.'),
+      overflow: fellBehind,
     },
   );
 }
