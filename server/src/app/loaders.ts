@@ -67,7 +67,12 @@ export class Loaders {
       const facts = await loadCustomerFacts(this.em, customers, async (ids) =>
         (await this.customerInventory.loadMany(ids)).flatMap((lines) => {
           if (lines instanceof Error) throw lines;
-          return lines;
+          return lines.map((line) => ({
+            customerId: line.customer.id,
+            productId: line.product.id,
+            billingAccountId: line.billingAccount.id,
+            quantity: line.quantity,
+          }));
         }),
       );
       return customers.map((customer) => facts.get(customer.id)!);
