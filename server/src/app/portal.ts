@@ -133,7 +133,8 @@ export async function startPortal(options: PortalOptions): Promise<Portal> {
 
   async function authenticate(authorization: unknown): Promise<Viewer | null> {
     if (!orm || !services) return null;
-    return services.auth.authenticate(orm.em.fork(), authorization);
+    const root = orm.em;
+    return services.auth.authenticate(() => root.fork(), authorization);
   }
 
   // The metrics come later (they read the WebSocket server); refusals are counted through this.
