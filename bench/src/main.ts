@@ -11,7 +11,7 @@ import { login, orderTarget, RESELLER, VENDOR } from './api.js';
 import { insertApiKeys } from './api-keys.js';
 import { measureCeilings } from './ceilings.js';
 import { measureFanout } from './fanout.js';
-import { measureGrid } from './grid.js';
+import { measureGrid, measurePortalHello } from './grid.js';
 import { describeMachine } from './machine.js';
 import { measureOrmCost } from './orm-cost.js';
 import { serverEntry, startPortalProcess, type PortalProcess } from './portal-process.js';
@@ -28,8 +28,11 @@ const profile = args.has('--profile') || (!quick && !args.has('--no-profile'));
 
 /** Durations and sizes: --quick keeps the whole run under two minutes on 2 cores. */
 const settings = quick
-  ? { seconds: 4, submitClients: 16, submitsPerClient: 12, gridConnections: 50 }
-  : { seconds: 15, submitClients: 16, submitsPerClient: 60, gridConnections: 50 };
+  ? { seconds: 4, warmUpSeconds: 3, submitClients: 16, submitsPerClient: 12, submitWarmUp: 4 }
+  : { seconds: 15, warmUpSeconds: 5, submitClients: 16, submitsPerClient: 60, submitWarmUp: 8 };
+/** The grid's clients, and the hello ceilings' (the grid's target is a share of one). */
+const gridConnections = 50;
+
 const fanout = quick
   ? { small: 1_000, large: 1_000, smallTransitions: 3, largeTransitions: 3 }
   : { small: 1_000, large: 10_000, smallTransitions: 10, largeTransitions: 5 };
@@ -68,7 +71,7 @@ async function main(): Promise<void> {
     const ceilings = await measureCeilings({
       pgUrl: await cluster.database('bench_tpcb'),
       pgClients: settings.submitClients,
-      httpConnections: settings.gridConnections,
+      httpConnections: gridConnections,
       seconds: settings.seconds,
     });
     step(`ceilings: ${JSON.stringify(ceilings)}`);
@@ -84,26 +87,37 @@ async function main(): Promise<void> {
     const target = await orderTarget(a.graphqlUrl, resellerToken);
 
     // The grid first, on the demo data as seeded; the submits add orders afterwards.
-    step(`grid, ${settings.gridConnections} connections`);
-    const grid = await measureGrid({
+    const gridLoad = {
       graphqlUrl: a.graphqlUrl,
       token: resellerToken,
       customerId: target.customerId,
-      connections: settings.gridConnections,
+      connections: gridConnections,
       seconds: settings.seconds,
       serverPid: a.child.pid,
-    });
+    };
+    // Untimed first: a fresh process runs its first seconds in V8's interpreter and
+    // baseline compilers, which made a quick run's figures several times a full run's.
+    step(`warm-up: grid and { __typename }, ${settings.warmUpSeconds} s each (not counted)`);
+    await measureGrid({ ...gridLoad, seconds: settings.warmUpSeconds });
+    await measurePortalHello({ ...gridLoad, seconds: settings.warmUpSeconds });
+    step(`the portal's { __typename }, ${gridConnections} connections`);
+    const portalHello = await measurePortalHello(gridLoad);
+    step(`portal hello: ${JSON.stringify(portalHello)}`);
+    step(`grid, ${gridConnections} connections`);
+    const grid = await measureGrid(gridLoad);
     step(`grid: ${JSON.stringify(grid)}`);
 
-    step(`submit, ${settings.submitClients} clients`);
-    const submit = await measureSubmit({
+    const submitLoad = {
       graphqlUrl: a.graphqlUrl,
       token: resellerToken,
       target,
       clients: settings.submitClients,
-      perClient: settings.submitsPerClient,
       serverPid: a.child.pid,
-    });
+    };
+    step(`warm-up: ${settings.submitClients} × ${settings.submitWarmUp} submits (not counted)`);
+    await measureSubmit({ ...submitLoad, perClient: settings.submitWarmUp });
+    step(`submit, ${settings.submitClients} clients`);
+    const submit = await measureSubmit({ ...submitLoad, perClient: settings.submitsPerClient });
     step(`submit: ${JSON.stringify(submit)}`);
 
     const common = { portal: a, vendorToken, resellerToken, target };
@@ -155,7 +169,7 @@ async function main(): Promise<void> {
     const profiles = profile
       ? await profileLoads(
           cluster,
-          { ...settings, perClient: Math.min(settings.submitsPerClient, 20) },
+          { ...settings, gridConnections, perClient: Math.min(settings.submitsPerClient, 20) },
           step,
         )
       : [];
@@ -166,13 +180,21 @@ async function main(): Promise<void> {
       quick,
       date: new Date().toISOString(),
       details: machine,
-      settings: { ...settings, ...prefixed('fanout', fanout), ...prefixed('two', twoInstances) },
+      settings: {
+        ...settings,
+        gridConnections,
+        ...prefixed('fanout', fanout),
+        ...prefixed('two', twoInstances),
+      },
       ceilings,
       submitPerSec: submit.rps,
       submitP50Ms: submit.p50Ms,
       submitP99Ms: submit.p99Ms,
       submitFailed: submit.failed,
       submitServerCpuMs: submit.serverCpuMsPerRequest,
+      portalHelloRps: portalHello.rps,
+      portalHelloP99Ms: portalHello.p99Ms,
+      portalHelloServerCpuMs: portalHello.serverCpuMsPerRequest,
       gridRps: grid.rps,
       gridP50Ms: grid.p50Ms,
       gridP99Ms: grid.p99Ms,

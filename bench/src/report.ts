@@ -26,6 +26,10 @@ export interface Results {
   submitFailed: number;
   /** Server CPU (user + system) per submit, from /proc. */
   submitServerCpuMs: number;
+  /** `{ __typename }` through the portal with the grid's token and load: every request's fixed cost. */
+  portalHelloRps: number;
+  portalHelloP99Ms: number;
+  portalHelloServerCpuMs: number;
   gridRps: number;
   gridP50Ms: number;
   gridP99Ms: number;
@@ -44,7 +48,13 @@ export interface Results {
   /** fanout1k's load with one API key per socket: no two subscribers share an execution. */
   fanout1kDistinct: FanoutResult;
   twoInstances: TwoInstancesResult;
-  ratios: { submitToTpcb: number; gridToNodeHello: number; gridToApolloHello: number };
+  ratios: {
+    submitToTpcb: number;
+    gridToNodeHello: number;
+    gridToApolloHello: number;
+    gridToPortalHello: number;
+    portalHelloToNodeHello: number;
+  };
   targets: Target[];
   profiles?: ProfileSummary[];
 }
@@ -68,6 +78,8 @@ export function judge(r: Omit<Results, 'targets' | 'ratios'>): Pick<Results, 'ta
     submitToTpcb: ratio(r.submitPerSec, r.ceilings.pgTpcbTps),
     gridToNodeHello: ratio(r.gridRps, r.ceilings.nodeHelloRps),
     gridToApolloHello: ratio(r.gridRps, r.ceilings.apolloHelloRps),
+    gridToPortalHello: ratio(r.gridRps, r.portalHelloRps),
+    portalHelloToNodeHello: ratio(r.portalHelloRps, r.ceilings.nodeHelloRps),
   };
   const n10k = r.fanout10k.subscribers.toLocaleString('en');
   const targets: Target[] = [
@@ -88,7 +100,9 @@ export function judge(r: Omit<Results, 'targets' | 'ratios'>): Pick<Results, 'ta
       metric: 'licence grid req/s (50 clients)',
       value: `${r.gridRps}`,
       target: `≥ 20% of Node hello (${r.ceilings.nodeHelloRps} req/s)`,
-      ratio: `${percent(ratios.gridToNodeHello)} (Apollo hello: ${percent(ratios.gridToApolloHello)})`,
+      ratio:
+        `${percent(ratios.gridToNodeHello)} (Apollo hello: ${percent(ratios.gridToApolloHello)}, ` +
+        `portal hello: ${percent(ratios.gridToPortalHello)})`,
       met: ratios.gridToNodeHello >= 0.2,
     },
     { metric: 'grid p99', value: `${r.gridP99Ms} ms`, target: '≤ 25 ms', met: r.gridP99Ms <= 25 },
@@ -140,6 +154,13 @@ function rows(r: Results): string[][] {
       'bare Apollo { __typename }, 50 conns (req/s)',
       `${r.ceilings.apolloHelloRps} (p99 ${r.ceilings.apolloHelloP99Ms} ms)`,
     ),
+    [
+      "the portal's { __typename } with a session, 50 conns (req/s)",
+      `${r.portalHelloRps} (p99 ${r.portalHelloP99Ms} ms, ${r.portalHelloServerCpuMs} ms CPU)`,
+      '(reference)',
+      `${percent(r.ratios.portalHelloToNodeHello)} of Node hello`,
+      '',
+    ],
     ...r.targets.map((t) => [t.metric, t.value, t.target, t.ratio ?? '', t.met ? 'ok' : 'NOT MET']),
     info('server CPU per grid query', `${r.gridServerCpuMs} ms`),
     info('server CPU per submit', `${r.submitServerCpuMs} ms`),
