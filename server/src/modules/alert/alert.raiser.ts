@@ -29,19 +29,14 @@ export async function planAlerts(
   switch (type) {
     case OrderEventType.SUBMITTED:
       kind = AlertKind.ORDER_SUBMITTED;
-      recipients = await em.find(
-        User,
-        { organization: order.requestTo, role: { $in: [Role.VENDOR_APPROVER, Role.VENDOR_ADMIN] } },
-        { fields: ['id'] },
-      );
+      recipients = await usersWithRoles(em, order.requestTo.id, [
+        Role.VENDOR_APPROVER,
+        Role.VENDOR_ADMIN,
+      ]);
       break;
     case OrderEventType.APPROVED: {
       kind = AlertKind.ORDER_TO_CONFIRM;
-      const admins = await em.find(
-        User,
-        { organization: order.reseller, role: Role.RESELLER_ADMIN },
-        { fields: ['id'] },
-      );
+      const admins = await usersWithRoles(em, order.reseller.id, [Role.RESELLER_ADMIN]);
       recipients = [order.orderUser, ...admins];
       break;
     }
@@ -53,6 +48,17 @@ export async function planAlerts(
       return null;
   }
   return { kind, userIds: [...new Set(recipients.map((user) => user.id))] };
+}
+
+/**
+ * The ids of an organisation's users with one of these roles. Plain SQL: every submit and
+ * approval runs it, and MikroORM's query building for it cost more CPU than the statement.
+ */
+function usersWithRoles(em: EntityManager, organizationId: string, roles: Role[]) {
+  return em.execute<{ id: string }[]>(
+    'SELECT id FROM app_user WHERE organization_id = ? AND role IN (?)',
+    [organizationId, roles],
+  );
 }
 
 /**
