@@ -91,11 +91,15 @@ type Frame = CpuProfile['nodes'][number]['callFrame'];
  * layer found anywhere on its stack, so the shares add up to 100% and a socket write of
  * the database driver counts for the driver, not for "node". (Async resolvers lose their
  * callers in a CPU profile, so "which resolver" is read from the SQL counts instead.)
+ *
+ * Middleware is the exception: pino-http and Express call the rest of the request
+ * synchronously (`next()`), so "anywhere on the stack" would give them much of what runs
+ * after them. They count only where the innermost package frame is theirs (WRAPPERS).
  */
 const LAYERS: [string, (frame: Frame, owner: string) => boolean][] = [
   ['V8 garbage collector', (f) => f.functionName === '(garbage collector)'],
   ['JWT verification (jose, WebCrypto HMAC)', (_f, o) => o === 'jose'],
-  ['request logging (pino-http, pino)', (_f, o) => o === 'pino-http' || o === 'pino'],
+  ['request logging (pino-http, pino)', (_f, o) => LOGGING.has(o)],
   ['complexity check (graphql-query-complexity)', (_f, o) => o === 'graphql-query-complexity'],
   ['PostgreSQL driver (pg, kysely)', (_f, o) => ['pg', 'pg-protocol', 'kysely'].includes(o)],
   ['ORM unit of work (identity map, change sets, flush)', (f) => /unit-of-work\//.test(f.url)],
@@ -107,9 +111,13 @@ const LAYERS: [string, (frame: Frame, owner: string) => boolean][] = [
   ['graphql-js (parse, validate, execute)', (_f, o) => o === 'graphql'],
   ['Node HTTP and sockets', (f) => /^node:(_http|net|internal\/(streams|stream_base))/.test(f.url) || ['writev', 'writeBuffer'].includes(f.functionName)],
   ['Apollo Server', (_f, o) => o.startsWith('@apollo/') || o === '@as-integrations/express5'],
-  ['Express (router, body parsing)', (_f, o) => ['express', 'router', 'body-parser', 'raw-body'].includes(o)],
+  ['Express (router, body parsing)', (_f, o) => EXPRESS.has(o)],
   ['portal code (server/dist)', (_f, o) => o === 'portal (server/dist)'],
 ]; // prettier-ignore
+
+const LOGGING = new Set(['pino-http', 'pino', '@pinojs/redact', 'pino-std-serializers']);
+const EXPRESS = new Set(['express', 'router', 'body-parser', 'raw-body']);
+const WRAPPERS = new Set(['request logging (pino-http, pino)', 'Express (router, body parsing)']);
 
 /** Self time per function and per package, and time per layer, within [from, to] µs. */
 export function summarise(
@@ -135,7 +143,12 @@ export function summarise(
     for (let at: number | undefined = id; at !== undefined; at = parent.get(at)) {
       stack.push(byId.get(at)!.callFrame);
     }
-    const found = LAYERS.find(([, test]) => stack.some((f) => test(f, place(f.url).owner)));
+    const innermost = stack.find((f) => !['', 'node (core)'].includes(place(f.url).owner));
+    const found = LAYERS.find(([layer, test]) =>
+      WRAPPERS.has(layer)
+        ? innermost !== undefined && test(innermost, place(innermost.url).owner)
+        : stack.some((f) => test(f, place(f.url).owner)),
+    );
     return found?.[0] ?? 'other (Node core, microtasks, native)';
   };
   const self = new Map<string, number>();
