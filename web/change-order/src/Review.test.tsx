@@ -35,6 +35,7 @@ function renderReview(overrides: Partial<ReviewProps> = {}) {
     lines: [
       {
         key: 'ess|acme',
+        itemGroup: 'Email Security',
         itemName: 'Email Security Essentials',
         billingAccount: 'Acme Mail',
         available: 50,

@@ -1,19 +1,12 @@
 import { createMemo, For, Show } from 'solid-js';
-import { Empty, formatMoney } from '@portal/web-shared';
+import { Empty, formatMoney, ItemsTable, type ItemsTableRow } from '@portal/web-shared';
 import { describedBy, FieldErrors } from './FieldErrors';
 import { LeadPicker, type ContactOption } from './LeadPicker';
 import { errorsAt, unplacedErrors, type FieldError } from './errors';
 import type { CostPreview } from './queries';
 
 /** A changed line as the review lists it. */
-export interface ReviewLine {
-  key: string;
-  itemName: string;
-  billingAccount: string;
-  available: number;
-  delta: number;
-  toBe: number;
-}
+export type ReviewLine = ItemsTableRow;
 
 export interface ReviewProps {
   cost: CostPreview | undefined;
@@ -78,49 +71,7 @@ export function Review(props: ReviewProps) {
         fallback={<Empty>Nothing is ordered yet.</Empty>}
       >
         <Show when={props.productChange}>{(text) => <p>Primary product: {text()}</p>}</Show>
-        <Show when={props.lines.length > 0}>
-          <div class="table-wrap">
-            <table class="stack-narrow">
-              <caption class="visually-hidden">Changed items</caption>
-              <thead>
-                <tr>
-                  <th scope="col">Item Name</th>
-                  <th scope="col">Billing Account</th>
-                  <th scope="col" class="num">
-                    Available
-                  </th>
-                  <th scope="col" class="num">
-                    Order(+/-)
-                  </th>
-                  <th scope="col" class="num">
-                    To Be(EA)
-                  </th>
-                </tr>
-              </thead>
-              <tbody>
-                <For each={props.lines}>
-                  {(line) => (
-                    <tr classList={{ negative: line.toBe < 0 }}>
-                      <th scope="row" data-label="Item Name">
-                        {line.itemName}
-                      </th>
-                      <td data-label="Billing Account">{line.billingAccount}</td>
-                      <td class="num" data-label="Available">
-                        {line.available}
-                      </td>
-                      <td class="num" data-label="Order(+/-)">
-                        {line.delta > 0 ? `+${line.delta}` : line.delta}
-                      </td>
-                      <td class="num" data-label="To Be(EA)">
-                        {line.toBe}
-                      </td>
-                    </tr>
-                  )}
-                </For>
-              </tbody>
-            </table>
-          </div>
-        </Show>
+        <ItemsTable rows={props.lines} caption="Changed items" />
       </Show>
 
       <h3 id="cost-title">Monthly cost at your contracted price</h3>

@@ -184,6 +184,7 @@ export function Wizard(props: {
       .filter((row) => (deltas[row.key] ?? 0) !== 0 && deltaProblem(deltas[row.key]!) === null)
       .map((row) => ({
         key: row.key,
+        itemGroup: row.itemGroup,
         itemName: row.itemName,
         billingAccount: row.billingAccount,
         available: row.available,

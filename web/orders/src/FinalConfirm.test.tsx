@@ -7,10 +7,9 @@ import { fakeClient } from './test-client';
 
 afterEach(cleanup);
 
+/** A row's texts, its row header (the item's name) included. */
 const cells = (row: HTMLElement) =>
-  within(row)
-    .getAllByRole('cell')
-    .map((cell) => cell.textContent);
+  [...row.querySelectorAll('th, td')].map((cell) => cell.textContent);
 
 describe('Order Final Confirm', () => {
   it('reviews the items, confirms, then shows the new inventory and the addendum', async () => {

@@ -4,7 +4,9 @@ import type { Client } from '@urql/core';
 import {
   Empty,
   formatDate,
+  ItemsTable,
   mutate,
+  orderLineRows,
   query as createQuery,
   statusLabel,
   subscribe,
@@ -21,7 +23,7 @@ import {
 } from './documents';
 import { FinalConfirmAction } from './FinalConfirmAction';
 import { Loaded } from './Loaded';
-import { DocumentList, InventoryTable, ItemsTable, OrderFacts } from './parts';
+import { DocumentList, InventoryTable, OrderFacts } from './parts';
 
 /** A key for one Final Confirm intent: a retry after a lost response cannot apply it twice. */
 function newIdempotencyKey(): string {
@@ -123,7 +125,11 @@ function OrderReview(props: { order: Order }) {
         <OrderFacts order={props.order} />
       </div>
       <h2>Items</h2>
-      <ItemsTable lines={props.order.lines} label={`Items of order ${props.order.number}`} />
+      <ItemsTable
+        rows={orderLineRows(props.order.lines)}
+        caption={`Items of order ${props.order.number}`}
+        empty="No item changes in this order."
+      />
     </>
   );
 }

@@ -1,10 +1,16 @@
 import { Show, untrack } from 'solid-js';
 import type { Client } from '@urql/core';
 // query() under a create* name: the Solid linter then sees that it tracks its variables.
-import { Empty, query as createQuery, subscribe } from '@portal/web-shared';
+import {
+  Empty,
+  ItemsTable,
+  orderLineRows,
+  query as createQuery,
+  subscribe,
+} from '@portal/web-shared';
 import { ORDER, ORDER_UPDATED } from './documents';
 import { Loaded } from './Loaded';
-import { DocumentList, HistoryTable, ItemsTable, OrderFacts } from './parts';
+import { DocumentList, HistoryTable, OrderFacts } from './parts';
 
 /** One order as the reseller sees it: facts, items, documents and history. */
 export function OrderDetail(props: { client: Client; orderId: string }) {
@@ -49,7 +55,11 @@ export function OrderDetail(props: { client: Client; orderId: string }) {
                 <OrderFacts order={current()} />
               </div>
               <h2>Items</h2>
-              <ItemsTable lines={current().lines} label={`Items of order ${current().number}`} />
+              <ItemsTable
+                rows={orderLineRows(current().lines)}
+                caption={`Items of order ${current().number}`}
+                empty="No item changes in this order."
+              />
               <h2>Documents</h2>
               <DocumentList documents={current().documents} />
               <h2>History</h2>

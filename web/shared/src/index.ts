@@ -1,5 +1,12 @@
 export { createPortalClient, isUnauthenticated, type PortalClient } from './client.js';
 export type { Mount, MountProps, SessionInfo } from './mount.js';
 export { Empty, ErrorMessage, Loading, formatDate, formatMoney, statusLabel } from './ui.js';
+export {
+  ItemsTable,
+  orderLineRows,
+  signed,
+  type ItemsTableRow,
+  type OrderLineLike,
+} from './items-table.js';
 export { mutate, query, subscribe } from './urql.js';
 export { graphql, type ResultOf, type VariablesOf } from '@portal/schema';

@@ -1,11 +1,19 @@
 import { createSignal, Show, untrack } from 'solid-js';
 import type { Client } from '@urql/core';
 // query() under a create* name: the Solid linter then sees that it tracks its variables.
-import { Empty, mutate, query as createQuery, statusLabel, subscribe } from '@portal/web-shared';
+import {
+  Empty,
+  ItemsTable,
+  mutate,
+  orderLineRows,
+  query as createQuery,
+  statusLabel,
+  subscribe,
+} from '@portal/web-shared';
 import { APPROVE, ORDER, ORDER_UPDATED, REJECT, type Decision, type Order } from './documents';
 import { DecisionForm } from './DecisionForm';
 import { Loaded } from './Loaded';
-import { CostTable, HistoryTable, ItemsTable, OrderFacts } from './parts';
+import { CostTable, HistoryTable, OrderFacts } from './parts';
 
 /**
  * One order for the vendor: the notice fields, items, cost and history, and while it is
@@ -73,7 +81,11 @@ export function OrderReview(props: { client: Client; orderId: string }) {
                 </section>
               </Show>
               <h2>Items</h2>
-              <ItemsTable lines={current().lines} label={`Items of order ${current().number}`} />
+              <ItemsTable
+                rows={orderLineRows(current().lines)}
+                caption={`Items of order ${current().number}`}
+                empty="No item changes in this order."
+              />
               <h2>Cost</h2>
               <CostTable cost={current().costPreview} />
               <h2>History</h2>

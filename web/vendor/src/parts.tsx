@@ -1,9 +1,7 @@
 /** The pieces of the vendor's order screen, each from plain data. */
 import { For, Show } from 'solid-js';
 import { Empty, formatDate, formatMoney, statusLabel } from '@portal/web-shared';
-import type { CostPreview, Order, OrderEvent, OrderLine } from './documents';
-
-const signed = (n: number) => (n > 0 ? `+${n}` : String(n));
+import type { CostPreview, Order, OrderEvent } from './documents';
 
 /** The fields of the approval notice, in the seed portal's words. */
 export function OrderFacts(props: { order: Order }) {
@@ -49,48 +47,6 @@ export function OrderFacts(props: { order: Order }) {
       <dt>Approval Comment</dt>
       <dd>{props.order.approvalComment || '—'}</dd>
     </dl>
-  );
-}
-
-/** The order's items, as the Change Order grid shows them. */
-export function ItemsTable(props: { lines: readonly OrderLine[]; label: string }) {
-  return (
-    <Show when={props.lines.length > 0} fallback={<Empty>No item changes in this order.</Empty>}>
-      <div class="table-wrap">
-        <table aria-label={props.label}>
-          <thead>
-            <tr>
-              <th scope="col">Item Group</th>
-              <th scope="col">Item Name</th>
-              <th scope="col">Billing Account</th>
-              <th scope="col" class="num">
-                Available
-              </th>
-              <th scope="col" class="num">
-                Order(+/-)
-              </th>
-              <th scope="col" class="num">
-                To Be(EA)
-              </th>
-            </tr>
-          </thead>
-          <tbody>
-            <For each={props.lines}>
-              {(line) => (
-                <tr classList={{ negative: line.toBe < 0 }}>
-                  <td>{line.product.itemGroup}</td>
-                  <td>{line.product.name}</td>
-                  <td>{line.billingAccount.name}</td>
-                  <td class="num">{line.available}</td>
-                  <td class="num">{signed(line.delta)}</td>
-                  <td class="num">{line.toBe}</td>
-                </tr>
-              )}
-            </For>
-          </tbody>
-        </table>
-      </div>
-    </Show>
   );
 }
 
