@@ -121,6 +121,35 @@ describe('orderEvents', () => {
     expect(kimSeen.every((value) => value.orderEvents.order.id === orderId)).toBe(true);
   });
 
+  it("reads an event's order once for all its subscribers, whatever their audiences", async () => {
+    const dashboard = await rich.mutate(CREATE_API_KEY, {
+      name: 'order dashboard',
+      scopes: ['READ', 'SUBSCRIBE'],
+    });
+    const audiences = [
+      await subscribed<EventValue>(client(rich), ORDER_EVENTS),
+      await subscribed<EventValue>(client(kim), ORDER_EVENTS),
+      await subscribed<EventValue>(client(dashboard.secret as string), ORDER_EVENTS),
+    ];
+    const orderId = await draft('Read once');
+    // The reseller's two see the draft's CREATED and UPDATED; the vendor sees nothing yet.
+    await Promise.all([audiences[0]!.take(2), audiences[2]!.take(2)]);
+
+    const statements = await server.statementsDuring(async () => {
+      await submit(orderId);
+      const seen = await Promise.all(audiences.map((events) => events.take(1)));
+      for (const [value] of seen) {
+        expect(value!.orderEvents).toMatchObject({ type: 'SUBMITTED', order: { id: orderId } });
+        expect((value!.orderEvents.order as { status?: string }).status).toBe('SUBMITTED');
+      }
+    });
+    // The loaders' read (`… where "c0"."id" in (?)`), not the submit's own locking read.
+    const orderReads = statements.filter(
+      (sql) => /from "change_order"/.test(sql) && /"id" in \(/.test(sql),
+    );
+    expect(orderReads).toHaveLength(1);
+  });
+
   it('gives another reseller and another vendor nothing of it', async () => {
     const otherEvents = await subscribed<EventValue>(client(other), ORDER_EVENTS);
     const morganEvents = await subscribed<EventValue>(client(morgan), ORDER_EVENTS);

@@ -6,6 +6,18 @@ import { User } from '../auth/user.entity.js';
 import { ChangeOrder } from './change-order.entity.js';
 import { OrderEvent } from './order-event.entity.js';
 
+/**
+ * Each event object's order, read once however many subscribers resolve it. The relay hands
+ * one event object to every subscriber, and subscribers of different audiences (each API
+ * key is one) execute their documents apart (`sharedSubscribe` shares only within one
+ * audience): a thousand dashboards selecting `order { … }` would read the same row a
+ * thousand times per event. Every subscriber the event reached may see its order, and the
+ * later ones only read its columns and ids (nested fields go through their own loaders), so
+ * the first one's read serves them all. A query's events are objects of its own request,
+ * so nothing is shared beyond it; entries go with their event.
+ */
+const orderOfEvent = new WeakMap<OrderEvent, Promise<ChangeOrder | null>>();
+
 @Resolver(() => OrderEvent)
 export class OrderEventResolver {
   @Query(() => [OrderEvent], {
@@ -33,7 +45,12 @@ export class OrderEventResolver {
 
   @FieldResolver(() => ChangeOrder)
   order(@Root() event: OrderEvent, @Ctx() { loaders }: Context) {
-    return loaders.entity(ChangeOrder, event.order.id);
+    let order = orderOfEvent.get(event);
+    if (!order) {
+      orderOfEvent.set(event, (order = loaders.entity(ChangeOrder, event.order.id)));
+      order.catch(() => orderOfEvent.delete(event)); // the next subscriber tries again
+    }
+    return order;
   }
 
   @FieldResolver(() => User, { nullable: true })
