@@ -44,10 +44,11 @@ export class OrderEventResolver {
   }
 
   @FieldResolver(() => ChangeOrder)
-  order(@Root() event: OrderEvent, @Ctx() { loaders }: Context) {
+  order(@Root() event: OrderEvent, @Ctx() context: Context) {
     let order = orderOfEvent.get(event);
     if (!order) {
-      orderOfEvent.set(event, (order = loaders.entity(ChangeOrder, event.order.id)));
+      // `context.loaders` only here: it forks an EntityManager on first use.
+      orderOfEvent.set(event, (order = context.loaders.entity(ChangeOrder, event.order.id)));
       order.catch(() => orderOfEvent.delete(event)); // the next subscriber tries again
     }
     return order;
