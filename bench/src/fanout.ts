@@ -40,6 +40,8 @@ export async function measureFanout(options: {
   target: OrderTarget;
   count: number;
   transitions: number;
+  /** The subscription document (the vendor dashboard's by default). */
+  query?: string;
   /** Told when the timed transitions begin (the profiler cuts the set-up off). */
   onLoadStart?: () => void;
   /** Told when the last timed transition was delivered (before the sockets close). */
@@ -56,7 +58,7 @@ export async function measureFanout(options: {
   );
   const before = await settledMemory(portal);
   const opening = performance.now();
-  const subscribers = await Subscribers.open(portal.wsUrl, vendorToken, count);
+  const subscribers = await Subscribers.open(portal.wsUrl, vendorToken, count, options.query);
   const openSeconds = (performance.now() - opening) / 1000;
   try {
     const transition = async (orderId: string) => {

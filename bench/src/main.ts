@@ -19,6 +19,7 @@ import { startCluster } from './postgres.js';
 import { profileLoads } from './profiles.js';
 import { judge, printTable, writeBenchmarksMd, writeResults, type Results } from './report.js';
 import { countStatements } from './sql-count.js';
+import { QUEUE_EVENTS_WITH_ORDER } from './subscribers.js';
 import { measureSubmit } from './submit.js';
 import { measureTwoInstances } from './two-instances.js';
 
@@ -136,13 +137,23 @@ async function main(): Promise<void> {
     });
     step(`fan-out: ${JSON.stringify(fanout10k)}`);
     step(`fan-out to ${fanout.small} distinct API keys (one audience each)`);
+    const keys = await insertApiKeys(databaseUrl, VENDOR, fanout.small);
     const fanout1kDistinct = await measureFanout({
       ...common,
-      vendorToken: await insertApiKeys(databaseUrl, VENDOR, fanout.small),
+      vendorToken: keys,
       count: fanout.small,
       transitions: fanout.smallTransitions,
     });
     step(`fan-out: ${JSON.stringify(fanout1kDistinct)}`);
+    step(`fan-out to ${fanout.small} distinct API keys, each event with its order`);
+    const fanout1kDistinctOrder = await measureFanout({
+      ...common,
+      vendorToken: keys,
+      count: fanout.small,
+      transitions: fanout.smallTransitions,
+      query: QUEUE_EVENTS_WITH_ORDER,
+    });
+    step(`fan-out: ${JSON.stringify(fanout1kDistinctOrder)}`);
 
     step(
       `two instances: ${twoInstances.subscribers} subscribers on B, ${twoInstances.orders} orders on A`,
@@ -210,6 +221,7 @@ async function main(): Promise<void> {
       fanout1k,
       fanout10k,
       fanout1kDistinct,
+      fanout1kDistinctOrder,
       twoInstances: two,
       ...(profiles.length > 0 ? { profiles } : {}),
     };

@@ -47,6 +47,8 @@ export interface Results {
   fanout10k: FanoutResult;
   /** fanout1k's load with one API key per socket: no two subscribers share an execution. */
   fanout1kDistinct: FanoutResult;
+  /** fanout1kDistinct's, each event with its order (`order { id number status }`). */
+  fanout1kDistinctOrder: FanoutResult;
   twoInstances: TwoInstancesResult;
   ratios: {
     submitToTpcb: number;
@@ -174,6 +176,10 @@ function rows(r: Results): string[][] {
       `${r.fanout1kDistinct.p99Ms} ms / ${r.fanout1kDistinct.lost}`,
     ),
     info(
+      `fan-out ${r.fanout1kDistinctOrder.subscribers.toLocaleString('en')}, one API key each, with the order: p99 / lost`,
+      `${r.fanout1kDistinctOrder.p99Ms} ms / ${r.fanout1kDistinctOrder.lost}`,
+    ),
+    info(
       `server memory per subscriber (${r.fanout10k.subscribers.toLocaleString('en')})`,
       `${round(r.fanout10k.bytesPerSubscriber / 1024)} KiB RSS, ${round(r.fanout10k.heapBytesPerSubscriber / 1024)} KiB heap`,
     ),
@@ -196,7 +202,8 @@ export function printTable(r: Results): void {
     `opened in ${f.openSeconds} s`;
   console.log(
     `\n${fan('fanout1k', r.fanout1k)}\n${fan('fanout10k', r.fanout10k)}\n` +
-      fan('fanout1kDistinct', r.fanout1kDistinct),
+      `${fan('fanout1kDistinct', r.fanout1kDistinct)}\n` +
+      fan('fanout1kDistinctOrder', r.fanout1kDistinctOrder),
   );
   for (const profile of r.profiles ?? []) {
     console.log(`\nCPU profile under ${profile.load} (${profile.busySeconds} s busy):`);
@@ -249,7 +256,9 @@ function figures(r: Results): string {
       `submit's HTTP response: ${r.fanout1k.stampToResponseMs} ms (median). ` +
       `${r.fanout1kDistinct.subscribers.toLocaleString('en')} subscribers with an API key each ` +
       `(no shared execution): p50 ${r.fanout1kDistinct.p50Ms} ms, max ${r.fanout1kDistinct.maxMs} ms, ` +
-      `${r.fanout1kDistinct.failed} failed.`,
+      `${r.fanout1kDistinct.failed} failed; with each event's order: p50 ` +
+      `${r.fanout1kDistinctOrder.p50Ms} ms, max ${r.fanout1kDistinctOrder.maxMs} ms, ` +
+      `${r.fanout1kDistinctOrder.failed} failed.`,
   ];
   for (const profile of r.profiles ?? []) {
     parts.push(

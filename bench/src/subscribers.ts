@@ -6,6 +6,13 @@ export const QUEUE_EVENTS = `subscription BenchQueueEvents {
   orderEvents(filter: { types: [SUBMITTED, APPROVED, REJECTED, CANCELLED] }) { id sequence type at }
 }`;
 
+/** A third-party dashboard's: the same events, each with its order's number and status. */
+export const QUEUE_EVENTS_WITH_ORDER = `subscription BenchQueueEventsWithOrder {
+  orderEvents(filter: { types: [SUBMITTED, APPROVED, REJECTED, CANCELLED] }) {
+    id sequence type at order { id number status }
+  }
+}`;
+
 interface EventValue {
   orderEvents: { sequence: number; type: string; at: string };
 }
@@ -41,6 +48,7 @@ export class Subscribers {
     wsUrl: string,
     tokens: string | readonly string[],
     count: number,
+    query = QUEUE_EVENTS,
     batch = 250,
   ): Promise<Subscribers> {
     const set = new Subscribers();
@@ -48,12 +56,14 @@ export class Subscribers {
       typeof tokens === 'string' ? tokens : tokens[i % tokens.length]!;
     for (let start = 0; start < count; start += batch) {
       const size = Math.min(batch, count - start);
-      await Promise.all(Array.from({ length: size }, (_, i) => set.add(wsUrl, tokenOf(start + i))));
+      await Promise.all(
+        Array.from({ length: size }, (_, i) => set.add(wsUrl, tokenOf(start + i), query)),
+      );
     }
     return set;
   }
 
-  private add(wsUrl: string, token: string): Promise<void> {
+  private add(wsUrl: string, token: string, query: string): Promise<void> {
     const client = createClient({
       url: wsUrl,
       webSocketImpl: WebSocket,
@@ -76,7 +86,7 @@ export class Subscribers {
       });
     });
     client.subscribe<EventValue>(
-      { query: QUEUE_EVENTS },
+      { query },
       {
         next: (result) => {
           const at = Date.now();
