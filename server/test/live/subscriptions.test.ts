@@ -29,6 +29,10 @@ const ORDER_EVENTS = `subscription Events($filter: OrderEventFilter) {
 const ALERTS = `subscription { alertRaised { id kind order { id number } } }`;
 const ORDER_UPDATES = `subscription Updates($orderId: ID!) { changeOrderUpdated(orderId: $orderId) { id status version title } }`;
 
+const SUBMIT_ONLY = `mutation Submit($input: SubmitChangeOrderInput!) {
+  submitChangeOrder(input: $input) { userErrors { code message field } }
+}`;
+
 type EventValue = { orderEvents: { sequence: number; type: string; order: { id: string } } };
 
 let server: TestServer;
@@ -121,33 +125,42 @@ describe('orderEvents', () => {
     expect(kimSeen.every((value) => value.orderEvents.order.id === orderId)).toBe(true);
   });
 
-  it("reads an event's order once for all its subscribers, whatever their audiences", async () => {
+  it("reads an event's order and actor once for all its subscribers, whatever their audiences", async () => {
+    const withActor = `subscription { orderEvents { sequence type order { id number status } actor { id name } } }`;
     const dashboard = await rich.mutate(CREATE_API_KEY, {
       name: 'order dashboard',
       scopes: ['READ', 'SUBSCRIBE'],
     });
     const audiences = [
-      await subscribed<EventValue>(client(rich), ORDER_EVENTS),
-      await subscribed<EventValue>(client(kim), ORDER_EVENTS),
-      await subscribed<EventValue>(client(dashboard.secret as string), ORDER_EVENTS),
+      await subscribed<EventValue>(client(rich), withActor),
+      await subscribed<EventValue>(client(kim), withActor),
+      await subscribed<EventValue>(client(dashboard.secret as string), withActor),
     ];
     const orderId = await draft('Read once');
     // The reseller's two see the draft's CREATED and UPDATED; the vendor sees nothing yet.
     await Promise.all([audiences[0]!.take(2), audiences[2]!.take(2)]);
 
     const statements = await server.statementsDuring(async () => {
-      await submit(orderId);
+      // A submit whose answer reads no order or user of its own.
+      expectOk(
+        await rich.mutate(SUBMIT_ONLY, {
+          orderId,
+          msaAccepted: true,
+          authorizationConfirmed: true,
+        }),
+      );
       const seen = await Promise.all(audiences.map((events) => events.take(1)));
       for (const [value] of seen) {
         expect(value!.orderEvents).toMatchObject({ type: 'SUBMITTED', order: { id: orderId } });
         expect((value!.orderEvents.order as { status?: string }).status).toBe('SUBMITTED');
+        expect(value!.orderEvents).toMatchObject({ actor: { name: expect.any(String) } });
       }
     });
-    // The loaders' read (`… where "c0"."id" in (?)`), not the submit's own locking read.
-    const orderReads = statements.filter(
-      (sql) => /from "change_order"/.test(sql) && /"id" in \(/.test(sql),
-    );
-    expect(orderReads).toHaveLength(1);
+    // The loaders' reads (`… where "c0"."id" in (?)`), not the submit's own locking read.
+    const readsOf = (table: string) =>
+      statements.filter((sql) => sql.includes(`from "${table}"`) && /"id" in \(/.test(sql));
+    expect(readsOf('change_order')).toHaveLength(1);
+    expect(readsOf('app_user')).toHaveLength(1);
   });
 
   it('gives another reseller and another vendor nothing of it', async () => {
