@@ -51,19 +51,37 @@ export function createContext(
   return context;
 }
 
+/** Entity reads shared by the subscribers of one relayed event, by that event's object. */
+const sharedReads = new WeakMap<object, Map<string, Promise<unknown>>>();
+
 /**
  * Gives a long-lived context (one subscription) a fresh EntityManager and loaders before
  * it resolves its next event, so nothing cached for an earlier event is served again. Both
  * are made on first use: most events resolve from the event itself, and a fan-out to
  * thousands of subscribers should not fork thousands of EntityManagers it never uses.
+ *
+ * `event` is the object the relay hands every subscriber of one event. Subscribers of
+ * different audiences (each API key is one) execute their documents apart (see
+ * sharedSubscribe), so a thousand dashboards selecting `order { customer { name } }` would
+ * each read the same rows; with it, their loaders share `entity()` reads (relations by id,
+ * the same for every viewer), and only the first one reads, or forks an EntityManager.
  */
-export function freshContext(context: Context): void {
+export function freshContext(context: Context, event?: object): void {
   const fork = forks.get(context);
   if (!fork) throw new Error('freshContext needs a context made by createContext');
-  defineUnitsOfWork(context, fork);
+  let shared: Map<string, Promise<unknown>> | undefined;
+  if (event) {
+    shared = sharedReads.get(event);
+    if (!shared) sharedReads.set(event, (shared = new Map<string, Promise<unknown>>()));
+  }
+  defineUnitsOfWork(context, fork, shared);
 }
 
-function defineUnitsOfWork(context: Context, fork: () => EntityManager): void {
+function defineUnitsOfWork(
+  context: Context,
+  fork: () => EntityManager,
+  sharedEntities?: Map<string, Promise<unknown>>,
+): void {
   let em: EntityManager | undefined;
   let loaders: Loaders | undefined;
   Object.defineProperties(context, {
@@ -71,7 +89,7 @@ function defineUnitsOfWork(context: Context, fork: () => EntityManager): void {
     loaders: {
       configurable: true,
       enumerable: true,
-      get: () => (loaders ??= new LoadersClass(context.em, context.viewer)),
+      get: () => (loaders ??= new LoadersClass(() => context.em, context.viewer, sharedEntities)),
     },
   });
 }

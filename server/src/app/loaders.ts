@@ -30,21 +30,46 @@ function groupBy<T>(keys: readonly string[], rows: T[], keyOf: (row: T) => strin
 /**
  * Per-request batching of nested fields (one query per kind of thing, not per row), so a
  * page of 50 orders or a grid of 300 lines costs the same number of statements as one.
- * Made fresh for each request or subscription event: nothing is cached across viewers.
+ * Made fresh for each request or subscription event. Nothing is cached across viewers but
+ * `entity()`, whose answer is the same for all: subscribers of one relayed event share it.
  */
 export class Loaders {
   private readonly entityLoaders = new Map<EntityClass<Keyed>, DataLoader<string, Keyed | null>>();
 
+  /**
+   * @param emOf the EntityManager, asked for only when something is read (a context forks
+   *   its own on first use).
+   * @param sharedEntities reads of `entity()` shared with other contexts resolving the same
+   *   relayed event (see freshContext).
+   */
   constructor(
-    private readonly em: EntityManager,
+    private readonly emOf: () => EntityManager,
     private readonly viewer: Viewer | null,
+    private readonly sharedEntities?: Map<string, Promise<unknown>>,
   ) {}
+
+  private get em(): EntityManager {
+    return this.emOf();
+  }
 
   /**
    * Any entity by its key (relations of objects the viewer may already see). One the request
-   * already holds (a relation its query joined) is not fetched again.
+   * already holds (a relation its query joined) is not fetched again. The answer is the
+   * same for every viewer, which is what lets subscribers of one event share it.
    */
   entity<T extends Keyed>(cls: EntityClass<T>, id: string): Promise<T | null> {
+    const shared = this.sharedEntities;
+    if (!shared) return this.ownEntity(cls, id);
+    const key = `${cls.name}:${id}`;
+    let read = shared.get(key) as Promise<T | null> | undefined;
+    if (!read) {
+      shared.set(key, (read = this.ownEntity(cls, id)));
+      read.catch(() => shared.delete(key)); // the next subscriber reads it again
+    }
+    return read;
+  }
+
+  private ownEntity<T extends Keyed>(cls: EntityClass<T>, id: string): Promise<T | null> {
     const held = this.em.getUnitOfWork().getById<Keyed>(cls as EntityClass<Keyed>, id) as
       T | undefined;
     if (held && wrap(held).isInitialized()) return Promise.resolve(held);

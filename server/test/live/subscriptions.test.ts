@@ -125,8 +125,8 @@ describe('orderEvents', () => {
     expect(kimSeen.every((value) => value.orderEvents.order.id === orderId)).toBe(true);
   });
 
-  it("reads an event's order and actor once for all its subscribers, whatever their audiences", async () => {
-    const withActor = `subscription { orderEvents { sequence type order { id number status } actor { id name } } }`;
+  it("reads an event's order, its customer and the actor once for all its subscribers, whatever their audiences", async () => {
+    const withActor = `subscription { orderEvents { sequence type order { id number status customer { name } } actor { id name } } }`;
     const dashboard = await rich.mutate(CREATE_API_KEY, {
       name: 'order dashboard',
       scopes: ['READ', 'SUBSCRIBE'],
@@ -161,6 +161,7 @@ describe('orderEvents', () => {
       statements.filter((sql) => sql.includes(`from "${table}"`) && /"id" in \(/.test(sql));
     expect(readsOf('change_order')).toHaveLength(1);
     expect(readsOf('app_user')).toHaveLength(1);
+    expect(readsOf('customer')).toHaveLength(1);
   });
 
   it('gives another reseller and another vendor nothing of it', async () => {

@@ -40,7 +40,7 @@ export class LiveResolver {
     @Arg('filter', () => OrderEventFilter, { nullable: true }) _filter: OrderEventFilter | null,
     @Ctx() context: Context,
   ): OrderEvent {
-    freshContext(context);
+    freshContext(context, event);
     return event;
   }
 
