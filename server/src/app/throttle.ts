@@ -103,9 +103,10 @@ export class Throttle {
   async refusalBeforeLookup(apiKeyPrefix: string | undefined): Promise<Refusal | undefined> {
     const apiKeyId = apiKeyPrefix === undefined ? undefined : this.apiKeyIds.get(apiKeyPrefix);
     if (!apiKeyId || !this.perClient) return undefined;
-    const state = await this.perClient.get(`key:${apiKeyId}`);
+    const client = apiKeyClient(apiKeyId);
+    const state = await this.perClient.get(client.key);
     if (!state || state.consumedPoints < this.perClient.points) return undefined;
-    return this.rateLimited(state, this.perClient.points, 'this API key');
+    return this.rateLimited(state, this.perClient.points, client.label);
   }
 
   /** Notes which key a prefix belongs to, once a request with it authenticated. */
@@ -163,10 +164,14 @@ const KNOWN_API_KEYS = 10_000;
 /** Operations a second an address without credentials may start (at most RATE_LIMIT_RPS). */
 export const ANONYMOUS_PER_SECOND = 5;
 
+/** The rate key of an API key (refusalBeforeLookup knows only its id, not its viewer). */
+function apiKeyClient(apiKeyId: string): ClientKey {
+  return { key: `key:${apiKeyId}`, label: 'this API key', anonymous: false };
+}
+
+/** Whose rate a request counts against: its API key, its user, or its address. */
 export function clientKey(viewer: Viewer | null, address: string | undefined): ClientKey {
-  if (viewer?.apiKeyId) {
-    return { key: `key:${viewer.apiKeyId}`, label: 'this API key', anonymous: false };
-  }
+  if (viewer?.apiKeyId) return apiKeyClient(viewer.apiKeyId);
   if (viewer?.userId) return { key: `user:${viewer.userId}`, label: 'this user', anonymous: false };
   return { key: `address:${address ?? 'unknown'}`, label: 'this address', anonymous: true };
 }
