@@ -77,6 +77,19 @@ export function freshContext(context: Context, event?: object): void {
   defineUnitsOfWork(context, fork, shared);
 }
 
+/**
+ * Lets go of what a subscription's context made for the events it has resolved (an
+ * EntityManager with their entities, loaders), once their results are written: otherwise
+ * each of thousands of waiting sockets keeps them until its next event. Costs nothing for
+ * a context that made neither, as most subscribers of a shared result did not.
+ */
+export function releaseEventState(context: Context): void {
+  if (made.has(context)) freshContext(context);
+}
+
+/** Contexts that made an EntityManager or loaders since they were last made fresh. */
+const made = new WeakSet<Context>();
+
 function defineUnitsOfWork(
   context: Context,
   fork: () => EntityManager,
@@ -84,12 +97,19 @@ function defineUnitsOfWork(
 ): void {
   let em: EntityManager | undefined;
   let loaders: Loaders | undefined;
+  made.delete(context);
   Object.defineProperties(context, {
-    em: { configurable: true, enumerable: true, get: () => (em ??= fork()) },
+    em: {
+      configurable: true,
+      enumerable: true,
+      get: () => (em ??= (made.add(context), fork())),
+    },
     loaders: {
       configurable: true,
       enumerable: true,
-      get: () => (loaders ??= new LoadersClass(() => context.em, context.viewer, sharedEntities)),
+      get: () =>
+        (loaders ??=
+          (made.add(context), new LoadersClass(() => context.em, context.viewer, sharedEntities))),
     },
   });
 }

@@ -152,6 +152,7 @@ const direct = sharedSubscribe({
   audienceOf: (context) => (context as { viewer: string }).viewer,
   sinkOf: (args) => (args.contextValue as { sink?: ResultSink }).sink,
   behind: () => new Error('too far behind'),
+  eventsDone: (context) => (context as { done?: () => void }).done?.(),
 });
 
 async function openDirect(
@@ -159,11 +160,12 @@ async function openDirect(
   viewer: string,
   sink: ResultSink,
   query = '{ n seenBy }',
+  done?: () => void,
 ) {
   return (await direct({
     schema,
     document: parse(`subscription { events ${query} }`),
-    contextValue: { viewer, sink },
+    contextValue: { viewer, sink, done },
   })) as AsyncIterableIterator<ExecutionResult>;
 }
 
@@ -200,6 +202,40 @@ describe('sharedSubscribe, writing to a sink', () => {
       { data: { events: { n: 1, later: 1 } } },
       { data: { events: { n: 2, later: 2 } } },
     ]);
+  });
+
+  it("tells when a subscriber's results are all written, so its context can let go of them", async () => {
+    const { schema, publish } = fixture();
+    const log: string[] = [];
+    const sink: ResultSink = {
+      write: (json) => {
+        log.push(
+          `wrote ${(JSON.parse(json) as { data: { events: { n: number } } }).data.events.n}`,
+        );
+        return true;
+      },
+      drained: () => Promise.resolve(),
+    };
+    await openDirect(schema, 'alice', sink, '{ n later }', () => log.push('done'));
+    await settle();
+    publish({ n: 1, delayMs: 0 });
+    await vi.waitFor(() => expect(log).toEqual(['wrote 1', 'done']));
+    // While an earlier result is still being made, a later event may be using the context.
+    publish({ n: 2, delayMs: 30 });
+    publish({ n: 3, delayMs: 0 });
+    await vi.waitFor(() => expect(log).toHaveLength(5));
+    expect(log).toEqual(['wrote 1', 'done', 'wrote 2', 'wrote 3', 'done']);
+  });
+
+  it('tells it at once after a result made without waiting', async () => {
+    const { schema, publish } = fixture();
+    const { sink, written } = recordingSink();
+    let done = 0;
+    await openDirect(schema, 'alice', sink, '{ n }', () => done++);
+    await settle();
+    publish({ n: 1 });
+    expect(written).toHaveLength(1);
+    expect(done).toBe(1);
   });
 
   it('ends a subscriber whose sink refuses a result with the behind error, and releases its source', async () => {

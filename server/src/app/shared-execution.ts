@@ -23,6 +23,12 @@ export interface SharedSubscribeOptions {
   sinkOf?: (args: ExecutionArgs) => ResultSink | undefined;
   /** What a subscriber whose sink refuses a result (too far behind) is ended with. */
   behind?: () => unknown;
+  /**
+   * Called with a subscriber's context once its results so far are all written: whatever
+   * the context holds for those events (an EntityManager and its entities, loaders) can
+   * go now rather than wait for the next event, which may be hours away on a quiet order.
+   */
+  eventsDone?: (contextValue: unknown) => void;
 }
 
 type Result = ExecutionResult | Promise<ExecutionResult>;
@@ -88,11 +94,16 @@ export function sharedSubscribe(options: SharedSubscribeOptions) {
       return result;
     };
 
+    const eventsDone = () => options.eventsDone?.(args.contextValue);
     const sink = options.sinkOf?.(args);
     if (sink && isObservable(source)) {
-      return observeInto(source, resultFor, sink, jsonOf, options);
+      return observeInto(source, resultFor, sink, jsonOf, { ...options, eventsDone });
     }
-    return mapAsyncIterator(source, (payload) => Promise.resolve(resultFor(payload)));
+    return mapAsyncIterator(source, async (payload) => {
+      const result = await resultFor(payload);
+      eventsDone();
+      return result;
+    });
   };
 }
 
@@ -107,7 +118,7 @@ function observeInto(
   resultFor: (payload: unknown) => Result,
   sink: ResultSink,
   jsonOf: (result: ExecutionResult) => string,
-  options: SharedSubscribeOptions,
+  options: { behind?: () => unknown; eventsDone: () => void },
 ): AsyncIterableIterator<ExecutionResult> {
   let settle!: (outcome: { error?: unknown }) => void;
   const finished = new Promise<IteratorResult<ExecutionResult>>((resolve, reject) => {
@@ -136,6 +147,7 @@ function observeInto(
         result = resultFor(payload);
         if (queued === 0 && !isPromiseLike(result)) {
           deliver(result);
+          options.eventsDone();
           return;
         }
       } catch (error) {
@@ -148,7 +160,10 @@ function observeInto(
         .then(() => result)
         .then(deliver)
         .catch(fail)
-        .finally(() => queued--);
+        .finally(() => {
+          // Only once nothing is left to resolve: a later event may be using the context.
+          if (--queued === 0) options.eventsDone();
+        });
     },
     end(error) {
       if (queued === 0) settle({ error });

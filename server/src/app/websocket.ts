@@ -15,7 +15,7 @@ import type { Logger } from 'pino';
 import { type WebSocket, WebSocketServer } from 'ws';
 import { can, type Viewer } from '../modules/auth/viewer.js';
 import { fellBehind } from '../modules/live/live.service.js';
-import type { Context } from './context.js';
+import { releaseEventState, type Context } from './context.js';
 import { sharedSubscribe, type ResultSink } from './shared-execution.js';
 import type { Refusal } from './throttle.js';
 import { parseFailure, refusalBeforeRunning, validationRules } from './protection.js';
@@ -157,6 +157,7 @@ export function serveGraphqlWs(options: GraphqlWsOptions): {
         audienceOf: (context) => audienceOf((context as Context).viewer),
         sinkOf: (args) => sinks.get(args),
         behind: fellBehind,
+        eventsDone: (context) => releaseEventState(context as Context),
       }),
       async onConnect(ctx: WsContext<Record<string, unknown> | undefined, Extra>) {
         const viewer = await options.authenticate(ctx.connectionParams?.authorization);
