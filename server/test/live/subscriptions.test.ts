@@ -329,6 +329,42 @@ describe('changeOrderUpdated', () => {
     );
   });
 
+  it('reads the order once for all its subscribers, whatever their audiences', async () => {
+    const orderId = await draft('Watched by many');
+    const dashboard = await rich.mutate(CREATE_API_KEY, {
+      name: 'order page',
+      scopes: ['READ', 'SUBSCRIBE'],
+    });
+    const watchers = [
+      await subscribed<{ changeOrderUpdated: { status: string } }>(client(rich), ORDER_UPDATES, {
+        orderId,
+      }),
+      await subscribed<{ changeOrderUpdated: { status: string } }>(
+        client(dashboard.secret as string),
+        ORDER_UPDATES,
+        { orderId },
+      ),
+    ];
+    const statements = await server.statementsDuring(async () => {
+      expectOk(
+        await rich.mutate(SUBMIT_ONLY, {
+          orderId,
+          msaAccepted: true,
+          authorizationConfirmed: true,
+        }),
+      );
+      for (const watcher of watchers) {
+        const [update] = await watcher.take(1);
+        expect(update!.changeOrderUpdated.status).toBe('SUBMITTED');
+      }
+    });
+    // Besides the submit's own locking read: one read of the new state, for both.
+    const reads = statements.filter(
+      (sql) => sql.includes('from "change_order"') && !sql.endsWith('for update'),
+    );
+    expect(reads).toHaveLength(1);
+  });
+
   it.each([
     ['another reseller', () => other],
     ['another vendor', () => morgan],

@@ -1,7 +1,7 @@
+import { GraphQLError } from 'graphql';
 import { Arg, Ctx, Field, ID, InputType, Int, Resolver, Root, Subscription } from 'type-graphql';
 import { freshContext, requireViewer, type Context } from '../../app/context.js';
 import { Alert } from '../alert/alert.entity.js';
-import { orderScope } from '../auth/access.js';
 import { ChangeOrder } from '../change-order/change-order.entity.js';
 import { OrderEventType } from '../change-order/change-order.enums.js';
 import { OrderEvent } from '../change-order/order-event.entity.js';
@@ -63,14 +63,16 @@ export class LiveResolver {
       ),
   })
   async changeOrderUpdated(
-    @Root() orderKey: string,
+    @Root() event: OrderEvent,
     @Arg('orderId', () => ID) _orderId: string,
     @Ctx() context: Context,
   ): Promise<ChangeOrder> {
-    freshContext(context);
-    return context.em.findOneOrFail(ChangeOrder, {
-      id: orderKey,
-      ...orderScope(requireViewer(context)),
-    });
+    // The feed pushes only this order's events the viewer may see; an order never leaves
+    // the scope it was subscribed in (its reseller and vendor are fixed, and a vendor sees
+    // it from its submission on). Every subscriber of the event shares this read.
+    freshContext(context, event);
+    const order = await context.loaders.entity(ChangeOrder, event.order.id);
+    if (!order) throw new GraphQLError('No such order.', { extensions: { code: 'NOT_FOUND' } });
+    return order;
   }
 }

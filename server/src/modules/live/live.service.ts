@@ -139,8 +139,13 @@ export class LiveService {
     });
   }
 
-  /** The id of one order each time it changes (the resolver loads it fresh). */
-  async changeOrderUpdated(viewer: Viewer, orderId: string): Promise<Feed<string>> {
+  /**
+   * Each event of one order, as it commits, for the resolver to load the order's new state.
+   * The order is checked against the viewer's scope once, here; each event after that against
+   * eventVisibleTo. The relay's own event object is pushed, the same for every subscriber, so
+   * that they share one read of the order (see freshContext).
+   */
+  async changeOrderUpdated(viewer: Viewer, orderId: string): Promise<Feed<OrderEvent>> {
     const key = idOfType(orderId, 'ChangeOrder');
     const order = key
       ? await this.fork().findOne(ChangeOrder, { id: key, ...orderScope(viewer) })
@@ -150,8 +155,8 @@ export class LiveService {
         extensions: { code: 'NOT_FOUND', argument: 'orderId' },
       });
     }
-    return liveStream<string>(this.relay, ({ event }, push) => {
-      if (event.order.id === order.id && eventVisibleTo(viewer, event)) push(order.id);
+    return liveStream<OrderEvent>(this.relay, ({ event }, push) => {
+      if (event.order.id === order.id && eventVisibleTo(viewer, event)) push(event);
     });
   }
 }
