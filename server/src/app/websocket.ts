@@ -2,7 +2,7 @@ import type http from 'node:http';
 import { setTimeout as delay } from 'node:timers/promises';
 import {
   type DocumentNode,
-  type GraphQLError,
+  GraphQLError,
   parse,
   specifiedRules,
   validate,
@@ -25,6 +25,13 @@ const MAX_MESSAGE_BYTES = 1 << 20;
 
 /** Bytes a socket may hold unsent before its subscriptions are ended as too far behind. */
 const MAX_BUFFERED_BYTES = 8 << 20;
+
+/**
+ * Subscriptions one socket may hold at once. Each is a listener on the relay and a context
+ * every event is resolved for; an app page needs a handful. A client asking for more is
+ * told so (TOO_MANY_SUBSCRIPTIONS) and keeps its socket and the ones it has.
+ */
+export const MAX_SUBSCRIPTIONS_PER_SOCKET = 100;
 
 /** A replay waits between pages until its socket holds less than this unsent. */
 const LOW_WATER_BYTES = 64 << 10;
@@ -176,6 +183,10 @@ export function serveGraphqlWs(options: GraphqlWsOptions): {
         return true;
       },
       async onSubscribe(ctx, id, payload) {
+        // graphql-ws has already entered this one in ctx.subscriptions.
+        if (Object.keys(ctx.subscriptions).length > MAX_SUBSCRIPTIONS_PER_SOCKET) {
+          return [tooManySubscriptions()];
+        }
         const refused = await options.charge?.(ctx.extra.viewer!);
         if (refused) return [refused.error];
         const checked = checkedDocument(payload.query);
@@ -245,6 +256,13 @@ function socketSink(socket: WebSocket, id: string): ResultSink {
       }
     },
   };
+}
+
+function tooManySubscriptions(): GraphQLError {
+  return new GraphQLError(
+    `A socket may hold at most ${MAX_SUBSCRIPTIONS_PER_SOCKET} subscriptions at once; complete one first.`,
+    { extensions: { code: 'TOO_MANY_SUBSCRIPTIONS' } },
+  );
 }
 
 /**

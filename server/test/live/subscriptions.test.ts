@@ -22,6 +22,7 @@ import {
 } from '../helpers/documents.js';
 import { closedWith, connected, connectionOutcome, liveClient, Received } from '../helpers/live.js';
 import { createTestServer, type TestServer } from '../helpers/test-server.js';
+import { MAX_SUBSCRIPTIONS_PER_SOCKET } from '../../src/app/websocket.js';
 
 const ORDER_EVENTS = `subscription Events($filter: OrderEventFilter) {
   orderEvents(filter: $filter) { sequence type fromStatus toStatus order { id number status } }
@@ -375,6 +376,31 @@ describe('changeOrderUpdated', () => {
     await expect(refused.take(1)).rejects.toEqual([
       expect.objectContaining({ extensions: expect.objectContaining({ code: 'NOT_FOUND' }) }),
     ]);
+  });
+});
+
+describe('subscriptions on one socket', () => {
+  it(`refuses one beyond ${MAX_SUBSCRIPTIONS_PER_SOCKET} with TOO_MANY_SUBSCRIPTIONS, keeping the socket and the others`, async () => {
+    const socket = client(rich);
+    const held = Array.from(
+      { length: MAX_SUBSCRIPTIONS_PER_SOCKET },
+      () => new Received<EventValue>(socket, ORDER_EVENTS),
+    );
+    const refused = new Received<EventValue>(socket, ORDER_EVENTS);
+    await expect(refused.take(1)).rejects.toEqual([
+      expect.objectContaining({
+        extensions: expect.objectContaining({ code: 'TOO_MANY_SUBSCRIPTIONS' }),
+      }),
+    ]);
+
+    held[0]!.stop(); // completing one frees its place
+    const replacement = new Received<EventValue>(socket, ORDER_EVENTS);
+    const orderId = await draft('Seen by a full socket');
+    for (const subscription of [replacement, ...held.slice(1)]) {
+      const [created] = await subscription.take(1);
+      expect(created!.orderEvents).toMatchObject({ type: 'CREATED', order: { id: orderId } });
+    }
+    expect(held[0]!.values).toEqual([]);
   });
 });
 
