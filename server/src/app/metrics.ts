@@ -5,7 +5,8 @@ import type { Orm } from './orm.js';
 /**
  * Prometheus metrics at GET /metrics: GraphQL operations by name and outcome with their
  * latency, open WebSockets, how far the outbox relay is behind the newest event, the mail
- * queue by status, the database pool, and what the throttle refuses. One registry per portal (tests run several).
+ * queue by status, the database pool, what the throttle refuses, and subscriptions cut off
+ * for falling behind. One registry per portal (tests run several).
  */
 export class PortalMetrics {
   readonly registry = new Registry();
@@ -20,6 +21,11 @@ export class PortalMetrics {
     help: 'Time to answer a GraphQL operation over HTTP, by operation name.',
     labelNames: ['operation', 'type'] as const,
     buckets: [0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5],
+    registers: [this.registry],
+  });
+  readonly subscriptionsBehind = new Counter({
+    name: 'portal_subscriptions_fell_behind_total',
+    help: 'Subscriptions ended because their socket held more than 8 MiB its client had not read (the client may resume with afterSequence).',
     registers: [this.registry],
   });
   readonly throttled = new Counter({

@@ -137,8 +137,10 @@ export async function startPortal(options: PortalOptions): Promise<Portal> {
     return services.auth.authenticate(() => root.fork(), authorization);
   }
 
-  // The metrics come later (they read the WebSocket server); refusals are counted through this.
+  // The metrics come later (they read the WebSocket server); refusals and subscribers cut
+  // off are counted through these.
   let countRefusal: (reason: string) => void = () => undefined;
+  let countFellBehind: () => void = () => undefined;
   const throttle = new Throttle(
     { maxInFlight: config.MAX_IN_FLIGHT, ratePerSecond: config.RATE_LIMIT_RPS },
     (reason) => countRefusal(reason),
@@ -154,6 +156,7 @@ export async function startPortal(options: PortalOptions): Promise<Portal> {
       orm && services ? services.apiKeys.revokedAmong(orm.em.fork(), ids) : new Set<string>(),
     credentialCheckMs: options.sockets?.credentialCheckMs,
     keepAliveMs: options.sockets?.keepAliveMs,
+    onFellBehind: () => countFellBehind(),
     makeContext: (viewer) => {
       const requestId = randomUUID();
       return contextFor(viewer, logger.child({ transport: 'ws', requestId }), requestId);
@@ -167,6 +170,7 @@ export async function startPortal(options: PortalOptions): Promise<Portal> {
     inFlight: () => throttle.current,
   });
   countRefusal = (reason) => metrics.throttled.inc({ reason });
+  countFellBehind = () => metrics.subscriptionsBehind.inc();
   app.get('/metrics', async (_req, res) => {
     res.type(metrics.registry.contentType).send(await metrics.registry.metrics());
   });

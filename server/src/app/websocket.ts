@@ -60,6 +60,8 @@ export interface GraphqlWsOptions {
   revokedApiKeys?: (apiKeyIds: string[]) => Promise<Set<string>>;
   /** How often open sockets' API keys are checked for revocation. */
   credentialCheckMs?: number;
+  /** Told each time a subscription is ended because its socket fell too far behind. */
+  onFellBehind?: () => void;
 }
 
 /**
@@ -163,7 +165,10 @@ export function serveGraphqlWs(options: GraphqlWsOptions): {
       subscribe: sharedSubscribe({
         audienceOf: (context) => audienceOf((context as Context).viewer),
         sinkOf: (args) => sinks.get(args),
-        behind: fellBehind,
+        behind: () => {
+          options.onFellBehind?.();
+          return fellBehind();
+        },
         eventsDone: (context) => releaseEventState(context as Context),
       }),
       async onConnect(ctx: WsContext<Record<string, unknown> | undefined, Extra>) {
