@@ -1,9 +1,13 @@
 /**
  * Live delivery across real server processes on one PostgreSQL: what one instance commits
- * reaches subscribers of another, in order; and a process killed with SIGKILL right after
- * its commits loses no event and repeats none for a subscriber that resumes.
+ * reaches subscribers of another, in order; a process killed with SIGKILL right after
+ * its commits loses no event and repeats none for a subscriber that resumes; and a client
+ * that stops reading its socket is cut off, not waited for, and misses nothing when it
+ * resumes.
  */
+import { once } from 'node:events';
 import type { Client } from 'graphql-ws';
+import WebSocket from 'ws';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { graphql } from '../../server/test/helpers/client.js';
 import { connected, liveClient, Received } from '../../server/test/helpers/live.js';
@@ -25,9 +29,16 @@ let database: Awaited<ReturnType<typeof startSharedDatabase>>;
 const processes: PortalProcess[] = [];
 const clients: Client[] = [];
 
-async function instance(): Promise<PortalProcess & { graphqlUrl: string; wsUrl: string }> {
+async function instance(
+  env: Record<string, string> = {},
+): Promise<PortalProcess & { graphqlUrl: string; wsUrl: string }> {
   const port = String(await freePort());
-  const started = startPortalProcess({ PORT: port, DATABASE_URL: database.url, JWT_SECRET });
+  const started = startPortalProcess({
+    PORT: port,
+    DATABASE_URL: database.url,
+    JWT_SECRET,
+    ...env,
+  });
   processes.push(started);
   await waitHealthy(started);
   return Object.assign(started, {
@@ -209,5 +220,159 @@ describe('a process killed with SIGKILL right after its commits', () => {
       afterRestart,
     ]);
     expect(resumed.untaken).toEqual([]);
+  });
+});
+
+/** What the slow client asks: a note of 2,000 characters and a history growing with each event. */
+const HEAVY_EVENTS = `subscription Heavy($filter: OrderEventFilter) {
+  orderEvents(filter: $filter) { sequence type order { id note history { sequence type at } } }
+}`;
+type HeavyValue = { orderEvents: { sequence: number } };
+/** As websocket.ts: subscriptions one socket may hold, and what it may leave unread. */
+const SUBSCRIPTIONS_PER_SOCKET = 100;
+
+/**
+ * A graphql-transport-ws session on a bare ws socket, so that the test can stop reading it
+ * (`socket.pause()`): graphql-ws's client always reads. Keeps every message by id.
+ */
+async function rawSession(wsUrl: string, token: string) {
+  const socket = new WebSocket(wsUrl, 'graphql-transport-ws');
+  const next = new Map<string, number[]>();
+  const errors = new Map<string, string>();
+  socket.on('message', (data: Buffer) => {
+    const message = JSON.parse(data.toString()) as {
+      id?: string;
+      type: string;
+      payload?: { data?: HeavyValue } | { message: string }[];
+    };
+    if (message.type === 'next' && message.id) {
+      const value = (message.payload as { data: HeavyValue }).data;
+      next.set(message.id, [...(next.get(message.id) ?? []), value.orderEvents.sequence]);
+    } else if (message.type === 'error' && message.id) {
+      errors.set(message.id, (message.payload as { message: string }[])[0]!.message);
+    }
+  });
+  await once(socket, 'open');
+  const acknowledged = new Promise<void>((resolve) =>
+    socket.on('message', (data: Buffer) => {
+      if ((JSON.parse(data.toString()) as { type: string }).type === 'connection_ack') resolve();
+    }),
+  );
+  socket.send(
+    JSON.stringify({ type: 'connection_init', payload: { authorization: `Bearer ${token}` } }),
+  );
+  await acknowledged;
+  return {
+    socket,
+    next,
+    errors,
+    subscribe(id: string, variables: Record<string, unknown> = {}) {
+      socket.send(
+        JSON.stringify({ id, type: 'subscribe', payload: { query: HEAVY_EVENTS, variables } }),
+      );
+    },
+    /** Resolves once `condition` holds, checked after each message. */
+    until(condition: () => boolean): Promise<void> {
+      if (condition()) return Promise.resolve();
+      return new Promise((resolve) => {
+        const check = () => {
+          if (!condition()) return;
+          socket.off('message', check);
+          resolve();
+        };
+        socket.on('message', check);
+      });
+    },
+  };
+}
+
+async function fellBehindCount(url: string): Promise<number> {
+  const text = await (await fetch(`${url}/metrics`)).text();
+  return Number(/^portal_subscriptions_fell_behind_total (\d+)/m.exec(text)?.[1] ?? 0);
+}
+
+describe('a client that stops reading its socket', () => {
+  it('has its subscriptions ended past 8 MiB unread, slows no one else, and resumes with afterSequence missing nothing', async () => {
+    const a = await instance({ RATE_LIMIT_RPS: '0' });
+    const rich = await login(a.graphqlUrl, 'rich@rs-vertical.example');
+    const customers = await act(
+      a.graphqlUrl,
+      rich,
+      '{ customers(search: "Vertical Demo") { edges { node { id } } } }',
+      {},
+    );
+    const created = await act(
+      a.graphqlUrl,
+      rich,
+      'mutation($i: CreateChangeOrderInput!) { createChangeOrder(input: $i) { order { id } userErrors { code } } }',
+      { i: { customerId: customers.edges[0].node.id, title: 'Watched by a slow client' } },
+    );
+    const orderId = created.order.id as string;
+    const change = (n: number) =>
+      act(
+        a.graphqlUrl,
+        rich,
+        'mutation($i: UpdateChangeOrderInput!) { updateChangeOrder(input: $i) { order { id } userErrors { code } } }',
+        { i: { orderId, note: String(n % 10).repeat(2_000) } },
+      );
+
+    // A client that reads, on a socket of its own.
+    const readerClient = liveClient(a.wsUrl, rich);
+    clients.push(readerClient);
+    const reader = new Received<HeavyValue>(readerClient, HEAVY_EVENTS);
+    await connected(readerClient);
+
+    // The slow client: a full socket of subscriptions, live once each has had an event.
+    const slow = await rawSession(a.wsUrl, rich);
+    const ids = Array.from({ length: SUBSCRIPTIONS_PER_SOCKET }, (_, i) => `s${i}`);
+    for (const id of ids) slow.subscribe(id);
+    await change(0);
+    await slow.until(() => ids.every((id) => slow.next.get(id)?.length === 1));
+    const [first] = await reader.take(1);
+
+    // It stops reading; every change still reaches the reader while the slow socket fills.
+    // The kernel's buffers take a few MiB first, so the number of changes is not known in
+    // advance: the server's counter says when the slow client has been cut off.
+    slow.socket.pause();
+    const seen = [first!.orderEvents.sequence];
+    for (let n = 1; (await fellBehindCount(a.url)) < ids.length; n++) {
+      if (n > 150)
+        throw new Error('150 changes (about 100 MiB) and the slow client is not cut off');
+      await change(n);
+      const [value] = await reader.take(1);
+      seen.push(value!.orderEvents.sequence);
+    }
+    expect(await fellBehindCount(a.url)).toBe(ids.length);
+    expect((await fetch(`${a.url}/healthz`)).status).toBe(200);
+    // Two changes after the cut, which it cannot have been sent.
+    for (const n of [1, 2]) {
+      await change(n);
+      const [value] = await reader.take(1);
+      seen.push(value!.orderEvents.sequence);
+    }
+
+    // Reading again, it finds what was sent before the cut, in order, then why it ended.
+    slow.socket.resume();
+    await slow.until(() => slow.errors.size === ids.length);
+    for (const id of ids) {
+      expect(slow.errors.get(id)).toBe(
+        'The subscriber fell too far behind; resume with afterSequence.',
+      );
+      const received = slow.next.get(id)!;
+      expect(received).toEqual(seen.slice(0, received.length));
+    }
+
+    // Resuming from the last event it got, it gets the rest, then live ones.
+    const lastReceived = slow.next.get('s0')!.at(-1)!;
+    slow.subscribe('resumed', { filter: { afterSequence: lastReceived } });
+    const missed = seen.filter((sequence) => sequence > lastReceived);
+    expect(missed.length).toBeGreaterThanOrEqual(2);
+    const resumed = () => slow.next.get('resumed')?.length ?? 0;
+    await slow.until(() => resumed() === missed.length);
+    await change(0);
+    const [live] = await reader.take(1);
+    await slow.until(() => resumed() === missed.length + 1);
+    expect(slow.next.get('resumed')).toEqual([...missed, live!.orderEvents.sequence]);
+    slow.socket.close();
   });
 });
