@@ -256,8 +256,10 @@ function figures(r: Results): string {
       `submit's HTTP response: ${r.fanout1k.stampToResponseMs} ms (median). ` +
       `${r.fanout1kDistinct.subscribers.toLocaleString('en')} subscribers with an API key each ` +
       `(no shared execution): p50 ${r.fanout1kDistinct.p50Ms} ms, max ${r.fanout1kDistinct.maxMs} ms, ` +
+      `${round(r.fanout1kDistinct.heapBytesPerSubscriber / 1024)} KiB heap per subscriber, ` +
       `${r.fanout1kDistinct.failed} failed; with each event's order: p50 ` +
       `${r.fanout1kDistinctOrder.p50Ms} ms, max ${r.fanout1kDistinctOrder.maxMs} ms, ` +
+      `${round(r.fanout1kDistinctOrder.heapBytesPerSubscriber / 1024)} KiB heap per subscriber, ` +
       `${r.fanout1kDistinctOrder.failed} failed.`,
   ];
   for (const profile of r.profiles ?? []) {
