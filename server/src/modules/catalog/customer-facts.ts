@@ -1,6 +1,7 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
 import type { RuleFacts, RuleProduct } from '../change-order/change-order.rules.js';
-import { Product } from './product.entity.js';
+import { PRODUCT_COLUMNS, productOfRow, type ProductColumns } from './product-columns.js';
+import type { Product } from './product.entity.js';
 
 /** What the rules, the grid and the cost preview need to know about one customer. */
 export interface CustomerFacts extends RuleFacts {
@@ -32,14 +33,7 @@ export interface HeldQuantity {
   quantity: number;
 }
 
-interface ProductRow {
-  id: string;
-  sku: string;
-  name: string;
-  item_group: string;
-  kind: Product['kind'];
-  position: number;
-  vendor_id: string;
+interface ProductRow extends ProductColumns {
   upgrades_to: string[];
 }
 
@@ -54,7 +48,7 @@ interface AgreementRow {
 
 /** The vendors' catalogues in grid order, each product with the ids it may be upgraded to. */
 const CATALOGUE_SQL = `
-SELECT p.id, p.sku, p.name, p.item_group, p.kind, p.position, p.vendor_id,
+SELECT ${PRODUCT_COLUMNS},
        coalesce(array_agg(u.upgrade_id::text) FILTER (WHERE u.upgrade_id IS NOT NULL), '{}')
          AS upgrades_to
   FROM product p
@@ -106,15 +100,7 @@ export async function loadCustomerFacts(
   ]);
   const detached = em.fork({ clear: true });
   const catalogue = productRows.map((row) => ({
-    product: detached.map(Product, {
-      id: row.id,
-      sku: row.sku,
-      name: row.name,
-      item_group: row.item_group,
-      kind: row.kind,
-      position: row.position,
-      vendor_id: row.vendor_id,
-    }),
+    product: productOfRow(detached, row),
     upgradesTo: row.upgrades_to,
   }));
 

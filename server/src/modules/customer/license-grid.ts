@@ -1,19 +1,13 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
-import { Product, type ProductKind } from '../catalog/product.entity.js';
+import { PRODUCT_COLUMNS, productOfRow, type ProductColumns } from '../catalog/product-columns.js';
+import type { Product } from '../catalog/product.entity.js';
 import { BillingAccount } from './customer.entity.js';
 import { LicenseLine } from './customer.types.js';
 
-interface GridRow {
+interface GridRow extends ProductColumns {
   customer_id: string;
   billing_account_id: string;
   billing_account_name: string;
-  product_id: string;
-  sku: string;
-  product_name: string;
-  item_group: string;
-  kind: ProductKind;
-  position: number;
-  vendor_id: string;
   available: number;
 }
 
@@ -24,8 +18,7 @@ interface GridRow {
  */
 const GRID_SQL = `
 SELECT ba.customer_id, ba.id AS billing_account_id, ba.name AS billing_account_name,
-       p.id AS product_id, p.sku, p.name AS product_name, p.item_group, p.kind, p.position,
-       p.vendor_id, coalesce(i.quantity, 0) AS available
+       ${PRODUCT_COLUMNS}, coalesce(i.quantity, 0) AS available
   FROM billing_account ba
   JOIN customer c ON c.id = ba.customer_id
   JOIN product p ON p.vendor_id = c.vendor_id
@@ -54,17 +47,7 @@ export async function loadLicenseGrids(
   const accounts = new Map<string, BillingAccount>();
   const grids = new Map<string, LicenseLine[]>(customerIds.map((id) => [id, []]));
   for (const row of rows) {
-    const product = onceById(products, row.product_id, () =>
-      em.map(Product, {
-        id: row.product_id,
-        sku: row.sku,
-        name: row.product_name,
-        item_group: row.item_group,
-        kind: row.kind,
-        position: row.position,
-        vendor_id: row.vendor_id,
-      }),
-    );
+    const product = onceById(products, row.product_id, () => productOfRow(em, row));
     const billingAccount = onceById(accounts, row.billing_account_id, () =>
       em.map(BillingAccount, {
         id: row.billing_account_id,
