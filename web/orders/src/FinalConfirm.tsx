@@ -9,7 +9,7 @@ import {
   orderLineRows,
   query as createQuery,
   statusLabel,
-  subscribe,
+  reloadOnEvents,
 } from '@portal/web-shared';
 import {
   FINAL_CONFIRM,
@@ -39,7 +39,7 @@ export function FinalConfirm(props: { client: Client; orderId: string }) {
   const client = untrack(() => props.client); // the session's, fixed while mounted
   const [order, { refetch }] = createQuery(client, ORDER, () => ({ id: props.orderId }));
   // Live: the vendor's decision (or a colleague's Final Confirm) shows without a reload.
-  subscribe(client, ORDER_UPDATED, { orderId: untrack(() => props.orderId) }, () => refetch());
+  reloadOnEvents(client, ORDER_UPDATED, { orderId: untrack(() => props.orderId) }, refetch);
   /** The mutation's answer once it succeeded: status, confirmedAt and the new documents. */
   const [confirmed, setConfirmed] = createSignal<ConfirmedOrder>();
   const idempotencyKey = newIdempotencyKey();

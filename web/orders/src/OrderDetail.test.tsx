@@ -29,4 +29,21 @@ describe('an order', () => {
     unmount();
     expect(server.openSubscriptions('OrderUpdated')).toBe(0);
   });
+
+  it('reloads the order when the live connection comes back: what changed meanwhile was not sent', async () => {
+    let order: Order = approvedOrder({ status: 'SUBMITTED', approvalComment: null });
+    const server = fakeClient({ OrderDetail: () => ({ changeOrder: order }) });
+    const { unmount } = render(() => <OrderDetail client={server.client} orderId="order-1" />);
+    await screen.findByRole('heading', { name: 'Order 500001 · More premium users' });
+    expect(server.callsOf('OrderDetail')).toHaveLength(1);
+
+    order = approvedOrder(); // approved while the socket was down: no event reached the page
+    server.reconnect();
+    await screen.findByRole('link', { name: 'Order Final Confirm' });
+    expect(server.callsOf('OrderDetail')).toHaveLength(2);
+
+    unmount();
+    server.reconnect(); // an unmounted page asks for nothing
+    expect(server.callsOf('OrderDetail')).toHaveLength(2);
+  });
 });

@@ -6,7 +6,7 @@ import {
   ItemsTable,
   orderLineRows,
   query as createQuery,
-  subscribe,
+  reloadOnEvents,
 } from '@portal/web-shared';
 import { ORDER, ORDER_UPDATED } from './documents';
 import { Loaded } from './Loaded';
@@ -17,7 +17,7 @@ export function OrderDetail(props: { client: Client; orderId: string }) {
   const client = untrack(() => props.client); // the session's, fixed while mounted
   const [order, { refetch }] = createQuery(client, ORDER, () => ({ id: props.orderId }));
   // Live: the vendor's decision (or a colleague's Final Confirm) shows without a reload.
-  subscribe(client, ORDER_UPDATED, { orderId: untrack(() => props.orderId) }, () => refetch());
+  reloadOnEvents(client, ORDER_UPDATED, { orderId: untrack(() => props.orderId) }, refetch);
   return (
     <Loaded data={order} retry={refetch} label="Loading the order…">
       {(data) => (

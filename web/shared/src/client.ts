@@ -7,6 +7,26 @@ export interface PortalClient {
   dispose(): void;
 }
 
+/** Who to tell when a client's live socket is back after it was lost, by client. */
+const reconnectListeners = new WeakMap<Client, Set<() => void>>();
+
+/**
+ * Runs `listener` each time the client's live socket is connected again after it was lost
+ * (a server restarted or was replaced, the network dropped). graphql-ws subscribes again by
+ * itself, but what was sent while the socket was down is not replayed. Returns the remover.
+ */
+export function onReconnected(client: Client, listener: () => void): () => void {
+  let listeners = reconnectListeners.get(client);
+  if (!listeners) reconnectListeners.set(client, (listeners = new Set()));
+  listeners.add(listener);
+  return () => listeners.delete(listener);
+}
+
+/** Tells the client's listeners that its socket is back (component tests call it too). */
+export function announceReconnected(client: Client): void {
+  for (const listener of reconnectListeners.get(client) ?? []) listener();
+}
+
 /**
  * The GraphQL client of a signed-in session: @urql/core over HTTP for queries and mutations,
  * graphql-ws for subscriptions, both carrying the session's token (the socket authenticates
@@ -16,16 +36,22 @@ export function createPortalClient(options: {
   token: string;
   origin?: string;
   onUnauthenticated?: () => void;
+  /** The WebSocket class, where there is no global one (tests in Node pass ws's). */
+  webSocketImpl?: unknown;
 }): PortalClient {
   const origin = options.origin ?? window.location.origin;
   const ws: WsClient = createWsClient({
     url: `${origin.replace(/^http/, 'ws')}/graphql`,
     connectionParams: { authorization: `Bearer ${options.token}` },
+    webSocketImpl: options.webSocketImpl,
     lazy: true,
     retryAttempts: Infinity,
     shouldRetry: (event) =>
       !(event && typeof event === 'object' && 'code' in event && event.code === 4403),
     on: {
+      connected: (_socket, _payload, wasRetry) => {
+        if (wasRetry) announceReconnected(urql);
+      },
       closed: (event) => {
         if (event && typeof event === 'object' && 'code' in event && event.code === 4403)
           options.onUnauthenticated?.();

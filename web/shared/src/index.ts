@@ -1,4 +1,10 @@
-export { createPortalClient, isUnauthenticated, type PortalClient } from './client.js';
+export {
+  announceReconnected,
+  createPortalClient,
+  isUnauthenticated,
+  onReconnected,
+  type PortalClient,
+} from './client.js';
 export type { Mount, MountProps, SessionInfo } from './mount.js';
 export { Empty, ErrorMessage, Loading, formatDate, formatMoney, statusLabel } from './ui.js';
 export {
@@ -8,5 +14,5 @@ export {
   type ItemsTableRow,
   type OrderLineLike,
 } from './items-table.js';
-export { mutate, query, subscribe } from './urql.js';
+export { mutate, query, reloadOnEvents } from './urql.js';
 export { graphql, type ResultOf, type VariablesOf } from '@portal/schema';

@@ -3,6 +3,7 @@
  * handlers, records every call, and lets a test push subscription events.
  */
 import type { Client } from '@urql/core';
+import { announceReconnected } from './client.js';
 
 type Vars = Record<string, unknown>;
 type Handler = (variables: Vars) => unknown;
@@ -50,6 +51,8 @@ export function fakeClient(handlers: Record<string, Handler>) {
     /** Delivers a subscription event to every open subscription of that name. */
     push: (name: string, data: unknown) =>
       sinks.filter((sink) => sink.name === name).forEach((sink) => sink.next({ data })),
+    /** The live socket is back after it was lost: views reload what they show. */
+    reconnect: () => announceReconnected(client),
     /** How many subscriptions of that name are open. */
     openSubscriptions: (name: string) => sinks.filter((sink) => sink.name === name).length,
   };

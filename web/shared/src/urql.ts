@@ -1,5 +1,6 @@
 import type { AnyVariables, Client, OperationResult, TypedDocumentNode } from '@urql/core';
 import { createResource, onCleanup, type Accessor, type Resource } from 'solid-js';
+import { onReconnected } from './client.js';
 
 /**
  * A query as a Solid resource that refetches when its variables change and when `refetch`
@@ -33,15 +34,23 @@ export async function mutate<Data, Variables extends AnyVariables>(
   return result.data as Data;
 }
 
-/** Subscribes for as long as the calling component lives. */
-export function subscribe<Data, Variables extends AnyVariables>(
+/**
+ * Keeps a view current for as long as the calling component lives: `reload` runs on every
+ * event of the subscription, and again each time the live socket is back after it was
+ * lost, since the events sent meanwhile are not replayed to it.
+ */
+export function reloadOnEvents<Data, Variables extends AnyVariables>(
   client: Client,
   document: TypedDocumentNode<Data, Variables>,
   variables: Variables,
-  onData: (data: Data) => void,
+  reload: () => void,
 ): void {
   const subscription = client.subscription(document, variables).subscribe((result) => {
-    if (result.data) onData(result.data);
+    if (result.data) reload();
   });
-  onCleanup(() => subscription.unsubscribe());
+  const forget = onReconnected(client, reload);
+  onCleanup(() => {
+    subscription.unsubscribe();
+    forget();
+  });
 }

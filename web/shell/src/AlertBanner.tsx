@@ -1,5 +1,5 @@
 import { For, Show, createMemo, untrack } from 'solid-js';
-import { graphql, mutate, query, subscribe } from '@portal/web-shared';
+import { graphql, mutate, query, reloadOnEvents } from '@portal/web-shared';
 import type { Session } from './session';
 
 const PENDING = graphql(`
@@ -66,7 +66,7 @@ export function AlertBanner(props: { session: Session }) {
   // Read once: the session never changes under a mounted screen (signing out unmounts it).
   const urql = untrack(() => props.session.client.urql);
   const [alerts, { refetch }] = query(urql, PENDING, () => ({}));
-  subscribe(urql, RAISED, {}, () => refetch());
+  reloadOnEvents(urql, RAISED, {}, refetch);
 
   const groups = createMemo(() => {
     const byKind = new Map<string, NonNullable<ReturnType<typeof alerts>>['pendingAlerts']>();

@@ -8,7 +8,7 @@ import {
   orderLineRows,
   query as createQuery,
   statusLabel,
-  subscribe,
+  reloadOnEvents,
 } from '@portal/web-shared';
 import { APPROVE, ORDER, ORDER_UPDATED, REJECT, type Decision, type Order } from './documents';
 import { DecisionForm } from './DecisionForm';
@@ -24,7 +24,7 @@ export function OrderReview(props: { client: Client; orderId: string }) {
   const client = untrack(() => props.client); // the session's, fixed while mounted
   const [order, { refetch }] = createQuery(client, ORDER, () => ({ id: props.orderId }));
   const [outcome, setOutcome] = createSignal<string>();
-  subscribe(client, ORDER_UPDATED, { orderId: untrack(() => props.orderId) }, () => refetch());
+  reloadOnEvents(client, ORDER_UPDATED, { orderId: untrack(() => props.orderId) }, refetch);
 
   async function decide(current: Order, decision: Decision, comment: string) {
     const input = { orderId: current.id, expectedVersion: current.version, comment };

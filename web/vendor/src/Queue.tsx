@@ -1,7 +1,7 @@
 import { createMemo, createSignal, For, Show, untrack } from 'solid-js';
 import type { Client } from '@urql/core';
 // query() under a create* name: the Solid linter then sees that it tracks its variables.
-import { Empty, formatDate, query as createQuery, subscribe } from '@portal/web-shared';
+import { Empty, formatDate, query as createQuery, reloadOnEvents } from '@portal/web-shared';
 import { PAGE_SIZE, QUEUE, QUEUE_EVENTS } from './documents';
 import { Loaded } from './Loaded';
 
@@ -18,7 +18,7 @@ export function Queue(props: { client: Client }) {
     after: cursors().at(-1) ?? null,
     first: PAGE_SIZE,
   }));
-  subscribe(client, QUEUE_EVENTS, {}, () => refetch());
+  reloadOnEvents(client, QUEUE_EVENTS, {}, refetch);
   const firstShown = createMemo(() => cursors().length * PAGE_SIZE + 1);
 
   return (
