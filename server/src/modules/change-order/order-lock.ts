@@ -11,6 +11,11 @@ import { OrderStatus } from './change-order.enums.js';
  * Finds an order the viewer may see and locks its row for the rest of the transaction, so
  * concurrent writes of one order run one after the other and each sees the last one's result.
  * Refuses NOT_FOUND for an id that is not the viewer's, STALE_VERSION for an old version.
+ *
+ * The customer's row is locked too (FOR UPDATE covers every table of the join), so the
+ * writes of one customer's orders also run one at a time. That is relied on: a Final
+ * Confirm locks inventory rows in id order but an upgrade's seat move locks others after
+ * them, and two such confirms of one customer could otherwise deadlock.
  */
 export async function lockOrder(
   tx: EntityManager,
