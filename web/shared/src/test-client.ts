@@ -9,7 +9,7 @@ type Vars = Record<string, unknown>;
 type Handler = (variables: Vars) => unknown;
 interface Sink {
   name: string;
-  next: (result: { data?: unknown }) => void;
+  next: (result: { data?: unknown; error?: Error }) => void;
 }
 
 const nameOf = (document: unknown) =>
@@ -51,6 +51,9 @@ export function fakeClient(handlers: Record<string, Handler>) {
     /** Delivers a subscription event to every open subscription of that name. */
     push: (name: string, data: unknown) =>
       sinks.filter((sink) => sink.name === name).forEach((sink) => sink.next({ data })),
+    /** The server refuses or ends every open subscription of that name with `error`. */
+    fail: (name: string, error: Error) =>
+      sinks.filter((sink) => sink.name === name).forEach((sink) => sink.next({ error })),
     /** The live socket is back after it was lost: views reload what they show. */
     reconnect: () => announceReconnected(client),
     /** How many subscriptions of that name are open. */

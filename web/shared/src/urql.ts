@@ -34,10 +34,16 @@ export async function mutate<Data, Variables extends AnyVariables>(
   return result.data as Data;
 }
 
+/** How long a refused or ended subscription waits before it follows again, then at most. */
+const FOLLOW_AGAIN_MS = 5_000;
+const FOLLOW_AGAIN_MAX_MS = 60_000;
+
 /**
  * Keeps a view current for as long as the calling component lives: `reload` runs on every
  * event of the subscription, and again each time the live socket is back after it was
- * lost, since the events sent meanwhile are not replayed to it.
+ * lost, since the events sent meanwhile are not replayed to it. A subscription the server
+ * refuses or ends (too many requests this second, a client too far behind) follows again
+ * after a pause, longer each time it fails, and reloads then.
  */
 export function reloadOnEvents<Data, Variables extends AnyVariables>(
   client: Client,
@@ -45,12 +51,30 @@ export function reloadOnEvents<Data, Variables extends AnyVariables>(
   variables: Variables,
   reload: () => void,
 ): void {
-  const subscription = client.subscription(document, variables).subscribe((result) => {
-    if (result.data) reload();
-  });
+  let subscription: { unsubscribe: () => void } | undefined;
+  let retry: ReturnType<typeof setTimeout> | undefined;
+  let pause = FOLLOW_AGAIN_MS;
+  const follow = () => {
+    subscription = client.subscription(document, variables).subscribe((result) => {
+      if (result.data) {
+        pause = FOLLOW_AGAIN_MS;
+        reload();
+      } else if (result.error) {
+        clearTimeout(retry); // one pending follow at most
+        retry = setTimeout(() => {
+          subscription?.unsubscribe();
+          follow();
+          reload();
+        }, pause);
+        pause = Math.min(pause * 2, FOLLOW_AGAIN_MAX_MS);
+      }
+    });
+  };
+  follow();
   const forget = onReconnected(client, reload);
   onCleanup(() => {
-    subscription.unsubscribe();
+    clearTimeout(retry);
+    subscription?.unsubscribe();
     forget();
   });
 }
