@@ -7,8 +7,17 @@ export interface PortalClient {
   dispose(): void;
 }
 
-/** Who to tell when a client's live socket is back after it was lost, by client. */
-const reconnectListeners = new WeakMap<Client, Set<() => void>>();
+/**
+ * Who to tell when a client's live socket is back, kept on the client object under a
+ * global symbol rather than in a map of this module: each micro-frontend bundles its own
+ * copy of this module, and the client (made by the shell) is what they share.
+ */
+const RECONNECT_LISTENERS = Symbol.for('change-order-portal.reconnect-listeners');
+
+function reconnectListeners(client: Client): Set<() => void> {
+  const holder = client as Client & { [RECONNECT_LISTENERS]?: Set<() => void> };
+  return (holder[RECONNECT_LISTENERS] ??= new Set());
+}
 
 /**
  * Runs `listener` each time the client's live socket is connected again after it was lost
@@ -16,15 +25,14 @@ const reconnectListeners = new WeakMap<Client, Set<() => void>>();
  * itself, but what was sent while the socket was down is not replayed. Returns the remover.
  */
 export function onReconnected(client: Client, listener: () => void): () => void {
-  let listeners = reconnectListeners.get(client);
-  if (!listeners) reconnectListeners.set(client, (listeners = new Set()));
+  const listeners = reconnectListeners(client);
   listeners.add(listener);
   return () => listeners.delete(listener);
 }
 
 /** Tells the client's listeners that its socket is back (component tests call it too). */
 export function announceReconnected(client: Client): void {
-  for (const listener of reconnectListeners.get(client) ?? []) listener();
+  for (const listener of reconnectListeners(client)) listener();
 }
 
 /**
