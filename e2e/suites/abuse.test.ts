@@ -675,6 +675,32 @@ const wsCases: [string, () => Promise<(string | undefined)[]>][] = [
     },
   ],
   [
+    'a socket asking for 150 subscriptions: 100 kept, 50 refused with TOO_MANY_SUBSCRIPTIONS',
+    async () => {
+      const session = await acknowledged(fixture.tokens.rich);
+      const ids = Array.from({ length: 150 }, (_, i) => `s${i}`);
+      for (const id of ids)
+        session.send({
+          id,
+          type: 'subscribe',
+          payload: { query: 'subscription { alertRaised { id } }' },
+        });
+      const refused = await Promise.all(ids.slice(100).map((id) => session.next('error', id)));
+      const wrong = refused.filter(
+        (message) => message.payload?.[0]?.extensions?.code !== 'TOO_MANY_SUBSCRIPTIONS',
+      );
+      const early = session.messages.filter(
+        (message) => message.type === 'error' && Number(String(message.id).slice(1)) < 100,
+      );
+      return [
+        wrong.length > 0 ? `refused otherwise: ${JSON.stringify(wrong[0])}` : undefined,
+        early.length > 0 ? `refused one of the first 100: ${JSON.stringify(early[0])}` : undefined,
+        ...messageProblems(session),
+        await stillServes(session),
+      ];
+    },
+  ],
+  [
     "RS-Other subscribing to Rich's order gets an error, no data",
     () =>
       refusedOnSocket(
