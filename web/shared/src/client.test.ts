@@ -8,8 +8,8 @@ import { createServer, type Server } from 'node:http';
 import { createRequire } from 'node:module';
 import type { AddressInfo } from 'node:net';
 import path from 'node:path';
-import { gql } from '@urql/core';
-import { afterEach, describe, expect, it } from 'vitest';
+import { gql, type Client } from '@urql/core';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import type * as Ws from 'ws';
 import { createPortalClient, onReconnected, type PortalClient } from './client.js';
 
@@ -69,5 +69,18 @@ describe('a portal client whose socket is lost', () => {
     for (const socket of sockets.clients) socket.terminate(); // a server gone without a word
     await Promise.all([back, again]); // told, and subscribed again by graphql-ws
     expect(reconnected).toBe(1);
+  });
+
+  it('reaches listeners registered through another copy of this module', async () => {
+    // Each micro-frontend bundles its own copy of web/shared; only the client is shared.
+    const shellCopy = await import('./client.js');
+    vi.resetModules();
+    const pageCopy = await import('./client.js');
+    expect(pageCopy).not.toBe(shellCopy);
+    const client = {} as Client;
+    let told = 0;
+    pageCopy.onReconnected(client, () => told++);
+    shellCopy.announceReconnected(client);
+    expect(told).toBe(1);
   });
 });
