@@ -24,6 +24,19 @@ export function orderScope(viewer: Viewer): ObjectQuery<ChangeOrder> {
     : { requestTo: viewer.organizationId, submittedAt: { $ne: null } };
 }
 
+/**
+ * orderScope as a condition on `change_order o`, for the hand-written read that locks an
+ * order (order-lock.ts): the same two cases, kept beside it so that they change together.
+ */
+export function orderScopeSql(viewer: Viewer): { condition: string; params: string[] } {
+  return viewer.organizationKind === OrganizationKind.RESELLER
+    ? { condition: 'o.reseller_id = ?', params: [viewer.organizationId] }
+    : {
+        condition: 'o.request_to_id = ? AND o.submitted_at IS NOT NULL',
+        params: [viewer.organizationId],
+      };
+}
+
 export function eventScope(viewer: Viewer): ObjectQuery<OrderEvent> {
   return viewer.organizationKind === OrganizationKind.RESELLER
     ? { reseller: viewer.organizationId }

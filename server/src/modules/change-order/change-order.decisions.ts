@@ -22,7 +22,7 @@ import type {
 import { submitViolations, type RuleOrder } from './change-order.rules.js';
 import { canTransition, transition } from './change-order.state.js';
 import { claimIdempotencyKey } from './idempotency.js';
-import { lockOrder } from './order-lock.js';
+import { linesOf, lockOrder } from './order-lock.js';
 
 const MAX_COMMENT_LENGTH = 2000;
 
@@ -120,7 +120,7 @@ export class ChangeOrderDecisions {
 
         const [facts, lines] = await Promise.all([
           loadOneCustomerFacts(tx, order.customer),
-          tx.find(ChangeOrderLine, { order }, { orderBy: { position: 'asc' } }),
+          linesOf(tx, order),
         ]);
         const today = (line: ChangeOrderLine) =>
           facts.inventory.get(inventoryKey(line.product.id, line.billingAccount.id)) ?? 0;

@@ -1,11 +1,18 @@
-import { LockMode } from '@mikro-orm/core';
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { idOfType } from '../../common/global-id.js';
 import { refuse, UserErrorCode } from '../../common/user-error.js';
-import { orderScope } from '../auth/access.js';
+import { orderScopeSql } from '../auth/access.js';
 import type { Viewer } from '../auth/viewer.js';
-import { ChangeOrder } from './change-order.entity.js';
+import { Customer } from '../customer/customer.entity.js';
+import { ChangeOrder, ChangeOrderLine } from './change-order.entity.js';
 import { OrderStatus } from './change-order.enums.js';
+
+/** The order's columns, and its customer's as one JSON object (whatever columns it has). */
+const LOCK_SQL = (scope: string) => `
+SELECT o.*, row_to_json(c) AS customer__row
+  FROM change_order o JOIN customer c ON c.id = o.customer_id
+ WHERE o.id = ? AND ${scope}
+   FOR UPDATE`;
 
 /**
  * Finds an order the viewer may see and locks its row for the rest of the transaction, so
@@ -16,6 +23,11 @@ import { OrderStatus } from './change-order.enums.js';
  * writes of one customer's orders also run one at a time. That is relied on: a Final
  * Confirm locks inventory rows in id order but an upgrade's seat move locks others after
  * them, and two such confirms of one customer could otherwise deadlock.
+ *
+ * Plain SQL: every write of an order starts here, and through `em.findOne` with the join
+ * and the lock this read cost 1.0 to 1.5 ms of CPU, against 0.4 to 0.7 ms as text with
+ * both rows mapped (measured in-process, warm, one call at a time, across runs). The rows are merged into the
+ * transaction's identity map (`em.map`), so the order changes and flushes as before.
  */
 export async function lockOrder(
   tx: EntityManager,
@@ -24,13 +36,7 @@ export async function lockOrder(
   expectedVersion?: number | null,
 ): Promise<ChangeOrder> {
   const id = idOfType(orderId, 'ChangeOrder');
-  const order = id
-    ? await tx.findOne(
-        ChangeOrder,
-        { id, ...orderScope(viewer) },
-        { lockMode: LockMode.PESSIMISTIC_WRITE, populate: ['customer'] },
-      )
-    : null;
+  const order = id ? await lockedRead(tx, viewer, id) : null;
   if (!order) refuse(UserErrorCode.NOT_FOUND, 'No such order.', ['orderId']);
   if (expectedVersion != null && expectedVersion !== order.version) {
     refuse(
@@ -50,4 +56,32 @@ export function assertDraft(order: ChangeOrder): void {
       `Order ${order.number} is ${order.status}; only a draft can be edited.`,
     );
   }
+}
+
+async function lockedRead(
+  tx: EntityManager,
+  viewer: Viewer,
+  id: string,
+): Promise<ChangeOrder | null> {
+  const scope = orderScopeSql(viewer);
+  const [row] = await tx.execute<Record<string, unknown>[]>(LOCK_SQL(scope.condition), [
+    id,
+    ...scope.params,
+  ]);
+  if (!row) return null;
+  const { customer__row: customer, ...order } = row;
+  tx.map(Customer, customer as Record<string, unknown>);
+  return tx.map(ChangeOrder, order);
+}
+
+/**
+ * An order's lines in their order, merged into the transaction's identity map: plain SQL
+ * for the reason lockOrder is (about 0.4 ms of CPU through `em.find`, 0.25 ms so).
+ */
+export async function linesOf(tx: EntityManager, order: ChangeOrder): Promise<ChangeOrderLine[]> {
+  const rows = await tx.execute<Record<string, unknown>[]>(
+    'SELECT * FROM change_order_line WHERE order_id = ? ORDER BY position',
+    [order.id],
+  );
+  return rows.map((row) => tx.map(ChangeOrderLine, row));
 }
