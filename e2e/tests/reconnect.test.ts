@@ -60,7 +60,7 @@ describe('an order page open across a restart', () => {
       await signIn(page, first.url, 'rich@rs-vertical.example');
       await page.goto(`${first.url}/orders/${encodeURIComponent(orderId)}`);
       await page.getByRole('heading', { name: /Open across a restart/ }).waitFor();
-      await expect.poll(() => openSockets(first)).toBe(1); // the page follows the order live
+      await expect.poll(() => openSockets(first), { timeout: 10_000 }).toBe(1); // followed live
       expect(await page.getByRole('link', { name: 'Order Final Confirm' }).count()).toBe(0);
 
       // The page's instance goes; the vendor approves on another; the instance comes back.
