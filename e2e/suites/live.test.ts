@@ -168,7 +168,7 @@ const HEAVY_EVENTS = `subscription Heavy($filter: OrderEventFilter) {
   orderEvents(filter: $filter) { sequence type order { id note history { sequence type at } } }
 }`;
 type HeavyValue = { orderEvents: { sequence: number } };
-/** As websocket.ts: subscriptions one socket may hold, and what it may leave unread. */
+/** Subscriptions one socket may hold (MAX_SUBSCRIPTIONS_PER_SOCKET in websocket.ts). */
 const SUBSCRIPTIONS_PER_SOCKET = 100;
 
 /**
