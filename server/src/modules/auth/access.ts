@@ -17,6 +17,16 @@ export function customerScope(viewer: Viewer): ObjectQuery<Customer> {
     : { vendor: viewer.organizationId };
 }
 
+/**
+ * customerScope as a condition on `customer c`, for the hand-written read of one customer
+ * (CustomerService.find): the same two cases, kept beside it so that they change together.
+ */
+export function customerScopeSql(viewer: Viewer): { condition: string; params: string[] } {
+  return viewer.organizationKind === OrganizationKind.RESELLER
+    ? { condition: 'c.reseller_id = ?', params: [viewer.organizationId] }
+    : { condition: 'c.vendor_id = ?', params: [viewer.organizationId] };
+}
+
 /** Resellers see all their orders; vendors see orders once submitted (drafts are private). */
 export function orderScope(viewer: Viewer): ObjectQuery<ChangeOrder> {
   return viewer.organizationKind === OrganizationKind.RESELLER
