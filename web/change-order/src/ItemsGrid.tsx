@@ -1,4 +1,5 @@
 import { createEffect, createMemo, createUniqueId, For, Show } from 'solid-js';
+import { ItemHeadCells } from '@portal/web-shared';
 import { describedBy, FieldErrors } from './FieldErrors';
 import type { FieldError } from './errors';
 import { deltaProblem, parseDelta, stepDelta, toBe, type GridRow } from './grid-math';
@@ -29,12 +30,7 @@ export function ItemsGrid(props: ItemsGridProps) {
         <caption class="visually-hidden">Order Items</caption>
         <thead>
           <tr>
-            <th scope="col">Item Group</th>
-            <th scope="col">Item Name</th>
-            <th scope="col">Billing Account</th>
-            <th scope="col" class="num">
-              Available
-            </th>
+            <ItemHeadCells />
             <th scope="col">Order(+/-)</th>
             <th scope="col" class="num">
               To Be(EA)

@@ -1,6 +1,13 @@
 /** The pieces of an order screen, each from plain data: facts, items, documents, history. */
 import { For, Show } from 'solid-js';
-import { Empty, formatDate, formatMoney, signed, statusLabel } from '@portal/web-shared';
+import {
+  Empty,
+  formatDate,
+  formatMoney,
+  ItemHeadCells,
+  signed,
+  statusLabel,
+} from '@portal/web-shared';
 import type { License, Order, OrderDocument, OrderEvent, OrderLine } from './documents';
 
 /** The order's notice fields, in the seed portal's words. */
@@ -69,12 +76,7 @@ export function InventoryTable(props: {
       <table aria-label="New inventory">
         <thead>
           <tr>
-            <th scope="col">Item Group</th>
-            <th scope="col">Item Name</th>
-            <th scope="col">Billing Account</th>
-            <th scope="col" class="num">
-              Available
-            </th>
+            <ItemHeadCells />
             <th scope="col" class="num">
               Changed by this order
             </th>

@@ -8,6 +8,7 @@ export {
 export type { Mount, MountProps, SessionInfo } from './mount.js';
 export { Empty, ErrorMessage, Loading, formatDate, formatMoney, statusLabel } from './ui.js';
 export {
+  ItemHeadCells,
   ItemsTable,
   orderLineRows,
   signed,

@@ -46,6 +46,23 @@ export function orderLineRows(lines: readonly OrderLineLike[]): ItemsTableRow[] 
  * wizard's review all show it; the wizard's editable grid is its own component. Named by
  * its caption; on narrow screens each row stacks with its labels (`stack-narrow`).
  */
+/**
+ * The column headers every items table starts with (this one, the wizard's editable grid,
+ * the new inventory), so that they read the same everywhere.
+ */
+export function ItemHeadCells() {
+  return (
+    <>
+      <th scope="col">Item Group</th>
+      <th scope="col">Item Name</th>
+      <th scope="col">Billing Account</th>
+      <th scope="col" class="num">
+        Available
+      </th>
+    </>
+  );
+}
+
 export function ItemsTable(props: {
   rows: readonly ItemsTableRow[];
   caption: string;
@@ -62,12 +79,7 @@ export function ItemsTable(props: {
           <caption class="visually-hidden">{props.caption}</caption>
           <thead>
             <tr>
-              <th scope="col">Item Group</th>
-              <th scope="col">Item Name</th>
-              <th scope="col">Billing Account</th>
-              <th scope="col" class="num">
-                Available
-              </th>
+              <ItemHeadCells />
               <th scope="col" class="num">
                 Order(+/-)
               </th>
