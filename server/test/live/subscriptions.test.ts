@@ -83,8 +83,11 @@ async function draft(title = 'Live order'): Promise<string> {
   return orderId;
 }
 
-async function submit(orderId: string) {
-  expectOk(await rich.mutate(SUBMIT, { orderId, msaAccepted: true, authorizationConfirmed: true }));
+/** Submits as Rich; `document` SUBMIT_ONLY for an answer that reads nothing of its own. */
+async function submit(orderId: string, document = SUBMIT) {
+  expectOk(
+    await rich.mutate(document, { orderId, msaAccepted: true, authorizationConfirmed: true }),
+  );
 }
 
 /** Subscribes and waits until the server has taken the subscription (the relay listens). */
@@ -142,14 +145,7 @@ describe('orderEvents', () => {
     await Promise.all([audiences[0]!.take(2), audiences[2]!.take(2)]);
 
     const statements = await server.statementsDuring(async () => {
-      // A submit whose answer reads no order or user of its own.
-      expectOk(
-        await rich.mutate(SUBMIT_ONLY, {
-          orderId,
-          msaAccepted: true,
-          authorizationConfirmed: true,
-        }),
-      );
+      await submit(orderId, SUBMIT_ONLY); // its answer reads no order or user of its own
       const seen = await Promise.all(audiences.map((events) => events.take(1)));
       for (const [value] of seen) {
         expect(value!.orderEvents).toMatchObject({ type: 'SUBMITTED', order: { id: orderId } });
@@ -347,13 +343,7 @@ describe('changeOrderUpdated', () => {
       ),
     ];
     const statements = await server.statementsDuring(async () => {
-      expectOk(
-        await rich.mutate(SUBMIT_ONLY, {
-          orderId,
-          msaAccepted: true,
-          authorizationConfirmed: true,
-        }),
-      );
+      await submit(orderId, SUBMIT_ONLY);
       for (const watcher of watchers) {
         const [update] = await watcher.take(1);
         expect(update!.changeOrderUpdated.status).toBe('SUBMITTED');
