@@ -1,10 +1,4 @@
-export {
-  announceReconnected,
-  createPortalClient,
-  isUnauthenticated,
-  onReconnected,
-  type PortalClient,
-} from './client.js';
+export { createPortalClient, isUnauthenticated, type PortalClient } from './client.js';
 export type { Mount, MountProps, SessionInfo } from './mount.js';
 export { Empty, ErrorMessage, Loading, formatDate, formatMoney, statusLabel } from './ui.js';
 export {
