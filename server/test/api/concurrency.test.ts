@@ -4,7 +4,8 @@
  * when they race, and order numbers stay unique and increasing.
  */
 import { randomUUID } from 'node:crypto';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import pg from 'pg';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { Api, expectOk, expectRefused, USERS, type Payload } from '../helpers/api.js';
 import {
   APPROVE,
@@ -282,6 +283,51 @@ describe('idempotency keys: a retry gets the first outcome instead of acting twi
       'Skype for Business 2010 RCCV': before['Skype for Business 2010 RCCV']! + 5,
     });
     expect(count(await historyTypes(rich, order.id), 'CONFIRMED')).toBe(1);
+  });
+});
+
+describe("the writes of one customer's orders run one at a time", () => {
+  // lockOrder locks the order's customer row with the order. Without that, two Final
+  // Confirms of one customer whose seat moves lock inventory rows in opposite orders could
+  // deadlock; a deadlock itself is a matter of timing, so this tests the lock instead.
+  it("a Final Confirm waits while another transaction holds the customer's row; other customers' do not", async () => {
+    const vertical = await approvedOrder(rich, kim, 'Vertical Demo', { 'Basic User': 1 });
+    const elsewhere = await approvedOrder(other, kim, 'Other Co', { 'Basic User': 1 });
+    const holder = new pg.Client({ connectionString: server.databaseUrl });
+    await holder.connect();
+    try {
+      await holder.query('BEGIN');
+      // NO KEY UPDATE stands for another write of this customer's orders. It does not
+      // conflict with the KEY SHARE locks that inserts referencing the customer take, so
+      // only a lock on the customer's row itself makes the confirm wait.
+      await holder.query(`SELECT 1 FROM customer WHERE name = 'Vertical Demo' FOR NO KEY UPDATE`);
+
+      let settled = false;
+      const waiting = rich.mutate(FINAL_CONFIRM, { orderId: vertical.id }).finally(() => {
+        settled = true;
+      });
+      await vi.waitFor(
+        async () => {
+          const { rows } = await holder.query<{ waiting: number }>(
+            `SELECT count(*)::int AS waiting FROM pg_stat_activity
+              WHERE datname = current_database() AND wait_event_type = 'Lock'`,
+          );
+          expect(rows[0]!.waiting).toBe(1);
+        },
+        { timeout: 10_000, interval: 20 },
+      );
+
+      const unrelated = await other.mutate(FINAL_CONFIRM, { orderId: elsewhere.id });
+      expectOk(unrelated);
+      expect(settled).toBe(false);
+
+      await holder.query('ROLLBACK');
+      const confirmed = await waiting;
+      expectOk(confirmed);
+      expect(confirmed.order).toMatchObject({ status: 'CONFIRMED' });
+    } finally {
+      await holder.end();
+    }
   });
 });
 

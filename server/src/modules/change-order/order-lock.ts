@@ -22,7 +22,8 @@ SELECT o.*, row_to_json(c) AS customer__row
  * The customer's row is locked too (FOR UPDATE covers every table of the join), so the
  * writes of one customer's orders also run one at a time. That is relied on: a Final
  * Confirm locks inventory rows in id order but an upgrade's seat move locks others after
- * them, and two such confirms of one customer could otherwise deadlock.
+ * them, and two such confirms of one customer could otherwise deadlock. concurrency.test.ts
+ * holds a customer's row from outside and checks that a Final Confirm waits for it.
  *
  * Plain SQL: every write of an order starts here, and through `em.findOne` with the join
  * and the lock this read cost 1.0 to 1.5 ms of CPU, against 0.4 to 0.7 ms as text with
