@@ -1,4 +1,4 @@
-import { gql } from '@urql/core';
+import { CombinedError, gql } from '@urql/core';
 import { createRoot } from 'solid-js';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { fakeClient } from './test-client.js';
@@ -52,6 +52,27 @@ describe('a view following live events', () => {
     server.fail('Changes', new Error('Too many requests from this user'));
     vi.advanceTimersByTime(5_000);
     expect(reloads()).toBe(4);
+  });
+
+  it('does not follow again what the server refuses for good, but still reloads on reconnect', () => {
+    const { server, reloads } = follow();
+    const refused = (code: string) =>
+      new CombinedError({ graphQLErrors: [{ message: code, extensions: { code } }] });
+
+    server.fail('Changes', refused('NOT_FOUND'));
+    vi.advanceTimersByTime(120_000);
+    expect(reloads()).toBe(0);
+    server.fail('Changes', refused('FORBIDDEN'));
+    vi.advanceTimersByTime(120_000);
+    expect(reloads()).toBe(0);
+
+    server.reconnect();
+    expect(reloads()).toBe(1);
+
+    // A refusal that may pass later is asked again, as an error without a code is.
+    server.fail('Changes', refused('TOO_MANY_SUBSCRIPTIONS'));
+    vi.advanceTimersByTime(5_000);
+    expect(reloads()).toBe(2);
   });
 
   it('stops following, and does not follow again, once the view is gone', () => {

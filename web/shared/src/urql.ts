@@ -1,4 +1,10 @@
-import type { AnyVariables, Client, OperationResult, TypedDocumentNode } from '@urql/core';
+import type {
+  AnyVariables,
+  Client,
+  CombinedError,
+  OperationResult,
+  TypedDocumentNode,
+} from '@urql/core';
 import { createResource, onCleanup, type Accessor, type Resource } from 'solid-js';
 import { onReconnected } from './client.js';
 
@@ -39,11 +45,32 @@ const FOLLOW_AGAIN_MS = 5_000;
 const FOLLOW_AGAIN_MAX_MS = 60_000;
 
 /**
+ * The refusals that asking again cannot change: an order that is not the viewer's, a scope
+ * the key lacks, a malformed request, a session that has ended (the app signs in again).
+ * Anything else (too many requests, too many subscriptions on the socket, a client too far
+ * behind, a server error, the network) may pass later, so the view follows again.
+ */
+const FINAL_REFUSALS = new Set([
+  'NOT_FOUND',
+  'FORBIDDEN',
+  'UNAUTHENTICATED',
+  'BAD_USER_INPUT',
+  'GRAPHQL_VALIDATION_FAILED',
+  'GRAPHQL_PARSE_FAILED',
+  'QUERY_TOO_COMPLEX',
+]);
+
+function isFinalRefusal(error: CombinedError): boolean {
+  return (error.graphQLErrors ?? []).some((e) => FINAL_REFUSALS.has(e.extensions?.code as string));
+}
+
+/**
  * Keeps a view current for as long as the calling component lives: `reload` runs on every
  * event of the subscription, and again each time the live socket is back after it was
  * lost, since the events sent meanwhile are not replayed to it. A subscription the server
  * refuses or ends (too many requests this second, a client too far behind) follows again
- * after a pause, longer each time it fails, and reloads then.
+ * after a pause, longer each time it fails, and reloads then; one it refuses for good (see
+ * FINAL_REFUSALS) is not asked for again.
  */
 export function reloadOnEvents<Data, Variables extends AnyVariables>(
   client: Client,
@@ -59,7 +86,7 @@ export function reloadOnEvents<Data, Variables extends AnyVariables>(
       if (result.data) {
         pause = FOLLOW_AGAIN_MS;
         reload();
-      } else if (result.error) {
+      } else if (result.error && !isFinalRefusal(result.error)) {
         clearTimeout(retry); // one pending follow at most
         retry = setTimeout(() => {
           subscription?.unsubscribe();
