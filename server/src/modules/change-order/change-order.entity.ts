@@ -41,9 +41,13 @@ export class ChangeOrder {
   @PrimaryKey({ type: 'uuid' })
   id: string = randomUUID();
 
-  /** From the sequence change_order_number_seq: starts at 500001, only grows. */
+  /**
+   * From the sequence change_order_number_seq: starts at 500001, only grows. `autoincrement`
+   * is how MikroORM reads a column whose default is a sequence's nextval back from
+   * PostgreSQL; as a `defaultRaw` every new migration repeated the default (migrations.test.ts).
+   */
   @Field(() => Int, { description: 'Order No., unique and increasing, e.g. 503035' })
-  @Property({ type: 'integer', unique: true, defaultRaw: "nextval('change_order_number_seq')" })
+  @Property({ type: 'integer', unique: true, autoincrement: true })
   number!: number;
 
   @Field(() => String)

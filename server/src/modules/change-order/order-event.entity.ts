@@ -27,12 +27,13 @@ export class OrderEvent {
   /**
    * From order_event_sequence_seq. Events are inserted under a transaction-level advisory
    * lock held to commit (see recordEvent), so sequence order is commit order: a reader
-   * that has seen N never later finds a committed event below N.
+   * that has seen N never later finds a committed event below N. `autoincrement` as for
+   * ChangeOrder.number.
    */
   @Field(() => Int, {
     description: 'Global, strictly increasing; resume a subscription after the last one seen.',
   })
-  @Property({ type: 'integer', unique: true, defaultRaw: "nextval('order_event_sequence_seq')" })
+  @Property({ type: 'integer', unique: true, autoincrement: true })
   sequence!: number;
 
   @Field(() => OrderEventType)
