@@ -5,8 +5,8 @@ import type { Orm } from './orm.js';
 /**
  * Prometheus metrics at GET /metrics: GraphQL operations by name and outcome with their
  * latency, open WebSockets, how far the outbox relay is behind the newest event, the mail
- * queue by status, the database pool, what the throttle refuses, and subscriptions cut off
- * for falling behind. One registry per portal (tests run several).
+ * queue by status, the database pool, what the throttle refuses, open subscriptions, and
+ * subscriptions cut off for falling behind. One registry per portal (tests run several).
  */
 export class PortalMetrics {
   readonly registry = new Registry();
@@ -39,6 +39,7 @@ export class PortalMetrics {
     orm: () => Orm | undefined;
     relayHead: () => number | undefined;
     openSockets: () => number;
+    openSubscriptions: () => number;
     inFlight: () => number;
   }) {
     collectDefaultMetrics({ register: this.registry });
@@ -103,6 +104,14 @@ export class PortalMetrics {
       registers: [registry],
       collect() {
         this.set(sources.openSockets());
+      },
+    });
+    new Gauge({
+      name: 'portal_subscriptions_open',
+      help: 'Operations open on graphql-ws sockets: subscriptions, and any query or mutation being answered.',
+      registers: [registry],
+      collect() {
+        this.set(sources.openSubscriptions());
       },
     });
   }

@@ -167,6 +167,7 @@ export async function startPortal(options: PortalOptions): Promise<Portal> {
     orm: () => orm,
     relayHead: () => relay?.head,
     openSockets: () => graphqlWs.wsServer.clients.size,
+    openSubscriptions: () => graphqlWs.openOperations(),
     inFlight: () => throttle.current,
   });
   countRefusal = (reason) => metrics.throttled.inc({ reason });

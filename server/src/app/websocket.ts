@@ -74,6 +74,8 @@ export interface GraphqlWsOptions {
 export function serveGraphqlWs(options: GraphqlWsOptions): {
   dispose: () => Promise<void>;
   wsServer: WebSocketServer;
+  /** Operations open on the sockets now: subscriptions, and queries or mutations running. */
+  openOperations: () => number;
 } {
   const { httpServer, schema, logger } = options;
   // noServer: upgrades are handed over below, so the HTTP server's own errors (a port in
@@ -112,6 +114,8 @@ export function serveGraphqlWs(options: GraphqlWsOptions): {
   };
   /** Each subscription's socket and id, by the execution arguments graphql-ws hands back. */
   const sinks = new WeakMap<ExecutionArgs, ResultSink>();
+  /** Accepted connections, whose operations the metrics count. */
+  const connections = new Set<WsContext<Record<string, unknown> | undefined, Extra>>();
   /** Sockets opened with an API key, and which: a key revoked later must not keep them open. */
   const apiKeyOf = new Map<WebSocket, string>();
 
@@ -185,7 +189,11 @@ export function serveGraphqlWs(options: GraphqlWsOptions): {
           timer.unref();
           expiryTimers.set(socket, timer);
         }
+        connections.add(ctx);
         return true;
+      },
+      onClose(ctx) {
+        connections.delete(ctx);
       },
       async onSubscribe(ctx, id, payload) {
         // graphql-ws has already entered this one in ctx.subscriptions.
@@ -231,6 +239,11 @@ export function serveGraphqlWs(options: GraphqlWsOptions): {
 
   return {
     wsServer,
+    openOperations() {
+      let open = 0;
+      for (const ctx of connections) open += Object.keys(ctx.subscriptions).length;
+      return open;
+    },
     async dispose() {
       clearInterval(pinger);
       clearInterval(credentialChecker);
