@@ -1,5 +1,6 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { createTestDatabase, dropTestDatabase } from './helpers/database.js';
+import { connectionOutcome } from './helpers/live.js';
 import { createTestServer, type TestServer } from './helpers/test-server.js';
 
 let server: TestServer | undefined;
@@ -33,6 +34,11 @@ describe('GET /healthz', () => {
       body: JSON.stringify({ query: '{ __typename }' }),
     });
     expect(early.status).toBe(503);
+    // A socket is told to try again (1013), not that its credentials were refused (4403,
+    // on which the web app signs out): a restart must not sign anyone out.
+    expect(await connectionOutcome(server.wsUrl, { authorization: 'Bearer not-checked' })).toBe(
+      1013,
+    );
 
     release();
     await server.portal.ready;
@@ -50,11 +56,12 @@ describe('GET /healthz', () => {
       body: { status: 'database unavailable' },
     });
     // An API key cannot be checked either: a JSON 503 that says so, not an HTML error page.
+    const apiKey = `Bearer cop_${'0'.repeat(16)}_${'x'.repeat(43)}`;
     const response = await fetch(server.graphqlUrl, {
       method: 'POST',
       headers: {
         'content-type': 'application/json',
-        authorization: `Bearer cop_${'0'.repeat(16)}_${'x'.repeat(43)}`,
+        authorization: apiKey,
       },
       body: JSON.stringify({ query: '{ viewer { role } }' }),
     });
@@ -67,6 +74,8 @@ describe('GET /healthz', () => {
         },
       ],
     });
+    // Over a socket, the same: try again later (1013), not refused (4403) or final (4500).
+    expect(await connectionOutcome(server.wsUrl, { authorization: apiKey })).toBe(1013);
   });
 
   it('makes ready reject, and health stay 503, when the database cannot be opened', async () => {

@@ -157,6 +157,7 @@ export async function startPortal(options: PortalOptions): Promise<Portal> {
     credentialCheckMs: options.sockets?.credentialCheckMs,
     keepAliveMs: options.sockets?.keepAliveMs,
     onFellBehind: () => countFellBehind(),
+    accepting: () => !!orm && phase === 'ready',
     makeContext: (viewer) => {
       const requestId = randomUUID();
       return contextFor(viewer, logger.child({ transport: 'ws', requestId }), requestId);

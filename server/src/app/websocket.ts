@@ -39,6 +39,13 @@ const LOW_WATER_BYTES = 64 << 10;
 /** Distinct documents kept parsed and validated (see checkedDocument). */
 const DOCUMENT_CACHE_SIZE = 1_000;
 
+/**
+ * Close code for "not now" (1013, Try Again Later): the portal is starting or stopping, or
+ * cannot check credentials. Clients retry it, whereas 4403 means the credentials were refused
+ * (the web app signs out on it) and graphql-ws's own 4500 is final for its clients.
+ */
+const TRY_AGAIN_LATER = 1013;
+
 type CheckedDocument =
   { document: DocumentNode; errors?: undefined } | { errors: readonly GraphQLError[] };
 
@@ -62,6 +69,8 @@ export interface GraphqlWsOptions {
   credentialCheckMs?: number;
   /** Told each time a subscription is ended because its socket fell too far behind. */
   onFellBehind?: () => void;
+  /** Whether new sockets are taken now (not while starting or stopping); others get 1013. */
+  accepting?: () => boolean;
 }
 
 /**
@@ -86,7 +95,13 @@ export function serveGraphqlWs(options: GraphqlWsOptions): {
       socket.destroy();
       return;
     }
-    wsServer.handleUpgrade(request, socket, head, (ws) => wsServer.emit('connection', ws, request));
+    wsServer.handleUpgrade(request, socket, head, (ws) => {
+      if (options.accepting && !options.accepting()) {
+        ws.close(TRY_AGAIN_LATER, 'The portal is not ready; try again shortly.');
+        return;
+      }
+      wsServer.emit('connection', ws, request);
+    });
   });
   const expiryTimers = new Map<WebSocket, NodeJS.Timeout>();
 
@@ -176,7 +191,16 @@ export function serveGraphqlWs(options: GraphqlWsOptions): {
         eventsDone: (context) => releaseEventState(context as Context),
       }),
       async onConnect(ctx: WsContext<Record<string, unknown> | undefined, Extra>) {
-        const viewer = await options.authenticate(ctx.connectionParams?.authorization);
+        let viewer: Viewer | null;
+        try {
+          viewer = await options.authenticate(ctx.connectionParams?.authorization);
+        } catch (error) {
+          // An API key is looked up in the database. Closing here, graphql-ws's 4403 for
+          // the `false` below is not sent: the socket is already closing.
+          logger.warn({ err: error }, 'cannot check a socket’s credentials');
+          ctx.extra.socket.close(TRY_AGAIN_LATER, 'Credentials cannot be checked now; try again.');
+          return false;
+        }
         if (!viewer || !can(viewer, 'subscribe')) return false; // graphql-ws closes with 4403
         ctx.extra.viewer = viewer;
         if (viewer.apiKeyId) apiKeyOf.set(ctx.extra.socket, viewer.apiKeyId);
