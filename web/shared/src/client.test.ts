@@ -26,8 +26,14 @@ let sockets: Ws.WebSocketServer;
 let subscribed: () => Promise<void>;
 let portal: PortalClient | undefined;
 
-async function serve(): Promise<string> {
-  http = createServer();
+/** The server; `answer` answers POST /graphql (a JSON body) when given. */
+async function serve(answer?: () => { status: number; body: unknown }): Promise<string> {
+  http = createServer((request, response) => {
+    request.resume();
+    const { status, body } = answer?.() ?? { status: 404, body: {} };
+    response.writeHead(status, { 'content-type': 'application/json' });
+    response.end(JSON.stringify(body));
+  });
   sockets = new WebSocketServer({ server: http, path: '/graphql' });
   let onSubscribe = () => {};
   subscribed = () => new Promise((resolve) => (onSubscribe = resolve));
@@ -82,5 +88,51 @@ describe('a portal client whose socket is lost', () => {
     pageCopy.onReconnected(client, () => told++);
     shellCopy.announceReconnected(client);
     expect(told).toBe(1);
+  });
+});
+
+describe('a portal client whose credentials are refused, or whose server is not ready', () => {
+  it('ends the session on an UNAUTHENTICATED answer, not on a 503', async () => {
+    let answer: { status: number; body: unknown } = {
+      status: 503,
+      body: { errors: [{ message: 'The portal is starting; try again shortly.' }] },
+    };
+    const origin = await serve(() => answer);
+    let ended = 0;
+    portal = createPortalClient({ token: 't', origin, onUnauthenticated: () => ended++ });
+    const ask = () => portal!.urql.query(gql('query Viewer { viewer { role } }'), {}).toPromise();
+
+    expect((await ask()).error).toBeDefined();
+    expect(ended).toBe(0);
+
+    answer = {
+      status: 200,
+      body: {
+        data: null,
+        errors: [{ message: 'Sign in again.', extensions: { code: 'UNAUTHENTICATED' } }],
+      },
+    };
+    await ask();
+    expect(ended).toBe(1);
+  });
+
+  it('connects again after a socket closed with 1013 (try again later), and stays signed in', async () => {
+    const origin = await serve();
+    let refusals = 1;
+    sockets.on('connection', (socket) => {
+      if (refusals-- > 0) socket.close(1013, 'The portal is not ready; try again shortly.');
+    });
+    let ended = 0;
+    portal = createPortalClient({
+      token: 't',
+      origin,
+      webSocketImpl: WebSocket,
+      onUnauthenticated: () => ended++,
+    });
+    const first = subscribed();
+    portal.urql.subscription(gql('subscription { ticks }'), {}).subscribe(() => undefined);
+    await first;
+    expect(refusals).toBe(-1); // the second socket was the one subscribed on
+    expect(ended).toBe(0);
   });
 });

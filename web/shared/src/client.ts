@@ -1,4 +1,4 @@
-import { Client, fetchExchange, subscriptionExchange } from '@urql/core';
+import { Client, fetchExchange, mapExchange, subscriptionExchange } from '@urql/core';
 import { createClient as createWsClient, type Client as WsClient } from 'graphql-ws';
 
 export interface PortalClient {
@@ -38,7 +38,9 @@ export function announceReconnected(client: Client): void {
 /**
  * The GraphQL client of a signed-in session: @urql/core over HTTP for queries and mutations,
  * graphql-ws for subscriptions, both carrying the session's token (the socket authenticates
- * once, in connection_init). `onUnauthenticated` runs when the server no longer accepts it.
+ * once, in connection_init). `onUnauthenticated` runs when the server no longer accepts it:
+ * an UNAUTHENTICATED answer, or the socket closed with 4403. A portal that is starting,
+ * stopping or cannot check credentials closes sockets with 1013 instead, which is retried.
  */
 export function createPortalClient(options: {
   token: string;
@@ -72,6 +74,11 @@ export function createPortalClient(options: {
     requestPolicy: 'cache-and-network',
     fetchOptions: () => ({ headers: { authorization: `Bearer ${options.token}` } }),
     exchanges: [
+      mapExchange({
+        onError: (error) => {
+          if (isUnauthenticated(error)) options.onUnauthenticated?.();
+        },
+      }),
       fetchExchange,
       subscriptionExchange({
         forwardSubscription: (request) => ({

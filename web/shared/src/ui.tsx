@@ -9,11 +9,17 @@ export function Loading(props: { label?: string }) {
   );
 }
 
+const UNREACHABLE =
+  'The portal cannot be reached right now. Check your connection, then try again.';
+
 /** An error the user can read (and, where given, retry). */
 export function ErrorMessage(props: { error: unknown; retry?: () => void }) {
   const message = () => {
     const error = props.error as
-      { message?: string; graphQLErrors?: { message: string }[] } | undefined;
+      | { message?: string; graphQLErrors?: { message: string }[]; networkError?: unknown }
+      | undefined;
+    // No answer at all: the browser's own words ("Failed to fetch") tell a user nothing.
+    if (error?.networkError && !error.graphQLErrors?.length) return UNREACHABLE;
     return error?.graphQLErrors?.[0]?.message ?? error?.message ?? String(props.error);
   };
   return (

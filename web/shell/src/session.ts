@@ -3,6 +3,7 @@ import { createSignal } from 'solid-js';
 import {
   createPortalClient,
   graphql,
+  isUnauthenticated,
   type PortalClient,
   type SessionInfo,
 } from '@portal/web-shared';
@@ -95,7 +96,11 @@ export function signOut(): void {
   setSession(null);
 }
 
-/** Restores a stored session if the server still accepts its token. */
+/**
+ * Restores a stored session unless the server refuses its token. A server that cannot say
+ * (restarting: 503; out of reach) keeps it: the screens show that and retry, and a token
+ * refused later signs out then (createPortalClient's onUnauthenticated).
+ */
 export async function restoreSession(): Promise<void> {
   const stored = localStorage.getItem(STORAGE_KEY);
   if (!stored) return;
@@ -108,7 +113,8 @@ export async function restoreSession(): Promise<void> {
   }
   const candidate = open(info);
   const result = await candidate.client.urql.query(VIEWER, {}).toPromise();
-  if (result.data?.viewer) setSession(candidate);
+  const refused = !result.data?.viewer && (!result.error || isUnauthenticated(result.error));
+  if (!refused) setSession(candidate);
   else {
     candidate.client.dispose();
     localStorage.removeItem(STORAGE_KEY);

@@ -1,0 +1,22 @@
+import { CombinedError } from '@urql/core';
+import { cleanup, render, screen } from '@solidjs/testing-library';
+import { afterEach, describe, expect, it } from 'vitest';
+import { ErrorMessage } from './ui.js';
+
+afterEach(cleanup);
+
+describe('ErrorMessage', () => {
+  it("shows the server's message without urql's prefix", () => {
+    const error = new CombinedError({ graphQLErrors: [{ message: 'No such order.' }] });
+    render(() => <ErrorMessage error={error} />);
+    expect(screen.getByRole('alert').textContent).toBe('No such order.');
+  });
+
+  it('says the portal cannot be reached, not "Failed to fetch", when nothing answered', () => {
+    const error = new CombinedError({ networkError: new TypeError('Failed to fetch') });
+    render(() => <ErrorMessage error={error} />);
+    expect(screen.getByRole('alert').textContent).toBe(
+      'The portal cannot be reached right now. Check your connection, then try again.',
+    );
+  });
+});
