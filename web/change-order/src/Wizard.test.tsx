@@ -67,6 +67,7 @@ const SESSION: SessionInfo = {
 function fakeServer() {
   let version = 3;
   let lostOnce = false;
+  let linesToFail = 0;
   let lines: { productId: string; billingAccountId: string; delta: number }[] = [];
   const draft = (): WizardOrder => ({
     id: 'o1',
@@ -138,6 +139,10 @@ function fakeServer() {
               },
             };
       case 'SetChangeOrderLines':
+        if (linesToFail > 0) {
+          linesToFail -= 1;
+          throw new Error('The portal is starting; try again shortly.');
+        }
         if (input.expectedVersion !== version) return { setChangeOrderLines: stale() };
         version += 1;
         lines = input.lines as typeof lines;
@@ -177,6 +182,9 @@ function fakeServer() {
   return {
     ...fake,
     bumpVersion: () => (version += 1),
+    /** The next `count` saves of the lines fail without changing anything. */
+    failLines: (count: number) => (linesToFail = count),
+    lines: () => lines,
     sent: (operation: string) =>
       fake.calls
         .filter((call) => call.operationName === operation)
@@ -314,6 +322,7 @@ describe('the Change Order wizard', () => {
     expect((await screen.findByRole('alert', {}, SAVED)).textContent).toContain(
       'Order 500001 has changed.',
     );
+    await screen.findByText('Not saved: the order changed elsewhere');
     expect(seats.value).toBe('1');
 
     await user.click(screen.getByRole('button', { name: 'Reload the order' }));
@@ -322,5 +331,42 @@ describe('the Change Order wizard', () => {
     });
     await waitFor(() => expect(screen.queryByRole('alert')).toBeNull());
     expect(reloaded.value).toBe('0');
+  });
+
+  it('says "Not saved" when a save fails, saves on "Try again", and submits nothing meanwhile', async () => {
+    const { server, navigate, user } = renderApp('/change-order/o1');
+    await screen.findByRole('spinbutton', {
+      name: 'Order(+/-) Email Security Essentials Acme Mail',
+    });
+    server.failLines(3);
+    await user.click(screen.getByRole('button', { name: 'Increase Email Security Essentials' }));
+    expect((await screen.findByRole('alert', {}, SAVED)).textContent).toContain(
+      'The portal is starting',
+    );
+    await screen.findByText('Not saved');
+
+    // Going to Review saves again, and so does submitting. Both fail here, so the draft is
+    // not submitted without the edit.
+    await user.click(screen.getByRole('button', { name: 'Next: Review' }));
+    await user.click(
+      screen.getByRole('checkbox', { name: 'The order is governed by the MSA in effect' }),
+    );
+    await user.click(screen.getByRole('checkbox', { name: 'I am authorized to place this order' }));
+    await user.click(screen.getByRole('button', { name: 'Save & Submit Order' }));
+    await waitFor(() => expect(server.sent('SetChangeOrderLines')).toHaveLength(3));
+    await waitFor(() =>
+      expect(screen.getByRole('button', { name: 'Save & Submit Order' })).toHaveProperty(
+        'disabled',
+        false,
+      ),
+    );
+    expect(server.sent('SubmitChangeOrder')).toHaveLength(0);
+    expect(screen.getByText('Not saved')).toBeTruthy();
+
+    await user.click(screen.getByRole('button', { name: 'Try again' }));
+    await screen.findByText('Draft saved', {}, SAVED);
+    expect(screen.queryByRole('alert')).toBeNull();
+    expect(server.lines()).toEqual([{ productId: 'ess', billingAccountId: 'acme', delta: 1 }]);
+    expect(navigate).not.toHaveBeenCalled();
   });
 });

@@ -92,15 +92,22 @@ export function Wizard(props: {
     show(payload.userErrors);
   }
 
+  /** Runs one save; a failure is shown, and thrown on so the autosave keeps it to retry. */
   async function save<T>(run: () => Promise<T>): Promise<T | undefined> {
     if (conflict()) return undefined;
     try {
       return await run();
     } catch (error) {
       setFailure(error);
-      return undefined;
+      throw error;
     }
   }
+
+  /** Whether the server refused the last save of some part (it then changed nothing). */
+  const refusedFields = () =>
+    [headerErrors(), lineErrors().errors, productErrors(), leadErrors()].some(
+      (errors) => errors.length > 0,
+    );
 
   const base = () => ({ orderId: order().id, expectedVersion: order().version });
   const autosave = createAutosave(
@@ -219,7 +226,8 @@ export function Wizard(props: {
     setSubmitting(true);
     try {
       await autosave.flush();
-      if (conflict()) return;
+      // Submitting now would submit the draft without the edits that did not save.
+      if (conflict() || autosave.failed()) return;
       if (summary().invalid > 0) {
         setSubmitErrors([
           { code: 'VALIDATION', field: ['lines'], message: 'Fix the rows flagged in Order Items.' },
@@ -265,8 +273,11 @@ export function Wizard(props: {
         <span class="save-state" role="status">
           <Switch fallback="Draft saved">
             <Match when={autosave.saving()}>Saving…</Match>
+            <Match when={conflict()}>Not saved: the order changed elsewhere</Match>
+            <Match when={autosave.failed()}>Not saved</Match>
             <Match when={autosave.busy()}>Unsaved changes</Match>
             <Match when={summary().invalid > 0}>Not saved: fix the flagged rows</Match>
+            <Match when={refusedFields()}>Not saved: fix the flagged fields</Match>
           </Switch>
         </span>
       </p>
