@@ -6,6 +6,7 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openBrowser, shot, signIn } from '../helpers/browser.js';
+import { login, submittedOrder } from '../helpers/orders.js';
 import { freshPortal } from '../helpers/scenario.js';
 
 let fresh: Awaited<ReturnType<typeof freshPortal>>;
@@ -100,6 +101,39 @@ describe('cloud phone, in the browser', () => {
       ).resolves.toBe('12');
       expect(orderLabel).toMatch(/\d{6}/);
       await shot(rich, 'cloud-phone-09-grid-12');
+    } finally {
+      await reseller.close();
+      await vendor.close();
+    }
+  });
+
+  it("a submitted order cancelled from its page leaves the vendor's queue", async () => {
+    const url = fresh.portal.url;
+    const token = await login(`${url}/graphql`, 'rich@rs-vertical.example');
+    const orderId = await submittedOrder(`${url}/graphql`, token, 'Withdrawn before review');
+    const reseller = await openBrowser();
+    const vendor = await openBrowser();
+    try {
+      const kim = vendor.page;
+      await signIn(kim, url, 'kim@vertical.example');
+      const queue = kim.getByRole('table', { name: 'Submitted orders' });
+      await queue.getByRole('row', { name: /Withdrawn before review/ }).waitFor();
+
+      const rich = reseller.page;
+      await signIn(rich, url, 'rich@rs-vertical.example');
+      await rich.goto(`${url}/orders/${encodeURIComponent(orderId)}`);
+      await rich.getByRole('button', { name: 'Cancel order' }).click();
+      const dialog = rich.getByRole('dialog', { name: /^Cancel order \d+\?$/ });
+      await shot(rich, 'cloud-phone-10-cancel-dialog');
+      await dialog.getByRole('button', { name: 'Cancel order' }).click();
+      await rich.locator('.badge', { hasText: 'Cancelled' }).first().waitFor();
+      expect(await rich.getByRole('button', { name: 'Cancel order' }).count()).toBe(0);
+
+      // Kim's queue drops it without a reload.
+      await queue
+        .getByRole('row', { name: /Withdrawn before review/ })
+        .waitFor({ state: 'detached' });
+      await shot(kim, 'cloud-phone-11-queue-after-cancel');
     } finally {
       await reseller.close();
       await vendor.close();

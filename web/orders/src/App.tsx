@@ -40,7 +40,13 @@ export function App(props: MountProps) {
       {/* Keyed on the order: another order starts with fresh screen state. */}
       <Match when={route().screen === 'detail'}>
         <Show when={orderId()} keyed>
-          {(id) => <OrderDetail client={props.client} orderId={id} />}
+          {(id) => (
+            <OrderDetail
+              client={props.client}
+              orderId={id}
+              canCancel={props.session.organization.kind === 'RESELLER'}
+            />
+          )}
         </Show>
       </Match>
       <Match when={route().screen === 'confirm'}>

@@ -11,6 +11,9 @@ const FOCUSABLE = 'button:not(:disabled), [href], input, select, textarea';
 export function ConfirmDialog(props: {
   title: string;
   children: JSX.Element;
+  /** The buttons' words (Confirm, Cancel): name the step where "Cancel" would be ambiguous. */
+  confirmLabel?: string;
+  cancelLabel?: string;
   onConfirm: () => void;
   onCancel: () => void;
 }) {
@@ -70,7 +73,7 @@ export function ConfirmDialog(props: {
         <div id={bodyId}>{props.children}</div>
         <div class="actions">
           <button type="button" onClick={() => props.onConfirm()}>
-            Confirm
+            {props.confirmLabel ?? 'Confirm'}
           </button>
           <button
             ref={(element) => (cancel = element)}
@@ -78,7 +81,7 @@ export function ConfirmDialog(props: {
             class="secondary"
             onClick={() => props.onCancel()}
           >
-            Cancel
+            {props.cancelLabel ?? 'Cancel'}
           </button>
         </div>
       </div>

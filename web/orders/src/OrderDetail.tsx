@@ -4,18 +4,35 @@ import type { Client } from '@urql/core';
 import {
   Empty,
   ItemsTable,
+  mutate,
   orderLineRows,
   query as createQuery,
   reloadOnEvents,
 } from '@portal/web-shared';
-import { ORDER, ORDER_UPDATED } from './documents';
+import { ConfirmedAction } from './ConfirmedAction';
+import { CANCEL_ORDER, ORDER, ORDER_UPDATED, type Order } from './documents';
 import { Loaded } from './Loaded';
 import { DocumentList, HistoryTable, OrderFacts } from './parts';
 
-/** One order as the reseller sees it: facts, items, documents and history. */
-export function OrderDetail(props: { client: Client; orderId: string }) {
+/** The orders a reseller may still withdraw (SPEC: DRAFT or SUBMITTED). */
+const CANCELLABLE = ['DRAFT', 'SUBMITTED'];
+
+/**
+ * One order: facts, items, documents and history. `canCancel` (the reseller's view) offers
+ * to cancel a draft or a submitted order.
+ */
+export function OrderDetail(props: { client: Client; orderId: string; canCancel?: boolean }) {
   const client = untrack(() => props.client); // the session's, fixed while mounted
   const [order, { refetch }] = createQuery(client, ORDER, () => ({ id: props.orderId }));
+
+  async function cancel(current: Order) {
+    const data = await mutate(client, CANCEL_ORDER, {
+      input: { orderId: current.id, expectedVersion: current.version },
+    });
+    if (data.cancelChangeOrder.userErrors.length === 0) refetch();
+    return data.cancelChangeOrder.userErrors;
+  }
+
   // Live: the vendor's decision (or a colleague's Final Confirm) shows without a reload.
   reloadOnEvents(client, ORDER_UPDATED, { orderId: untrack(() => props.orderId) }, refetch);
   return (
@@ -51,6 +68,25 @@ export function OrderDetail(props: { client: Client; orderId: string }) {
                   </a>
                 </Show>
               </div>
+              <Show when={props.canCancel && CANCELLABLE.includes(current().status)}>
+                <ConfirmedAction
+                  label="Cancel order"
+                  busyLabel="Cancelling…"
+                  dialogTitle={`Cancel order ${current().number}?`}
+                  confirmLabel="Cancel order"
+                  cancelLabel="Keep order"
+                  refusedTitle={`Order ${current().number} was not cancelled.`}
+                  secondary
+                  onConfirm={() => cancel(current())}
+                >
+                  <p>
+                    {current().status === 'SUBMITTED'
+                      ? 'The order is withdrawn from the vendor’s review and nothing is ordered. '
+                      : 'The draft is set aside and nothing is ordered. '}
+                    This cannot be undone.
+                  </p>
+                </ConfirmedAction>
+              </Show>
               <div class="panel">
                 <OrderFacts order={current()} />
               </div>

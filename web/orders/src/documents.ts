@@ -162,6 +162,24 @@ export const FINAL_CONFIRM = graphql(`
   }
 `);
 
+/** Withdraws a DRAFT or SUBMITTED order (the reseller's); the page then reloads it. */
+export const CANCEL_ORDER = graphql(`
+  mutation CancelOrder($input: OrderRefInput!) {
+    cancelChangeOrder(input: $input) {
+      order {
+        id
+        status
+        version
+      }
+      userErrors {
+        code
+        field
+        message
+      }
+    }
+  }
+`);
+
 export const INVENTORY = graphql(`
   query CustomerInventory($id: ID!) {
     customer(id: $id) {
