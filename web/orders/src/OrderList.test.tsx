@@ -1,4 +1,4 @@
-import { cleanup, render, screen, within } from '@solidjs/testing-library';
+import { cleanup, render, screen, waitFor, within } from '@solidjs/testing-library';
 import userEvent from '@testing-library/user-event';
 import { afterEach, describe, expect, it } from 'vitest';
 import { routeOf } from './App';
@@ -90,5 +90,25 @@ describe('routes', () => {
     expect(routeOf('/orders/abc')).toEqual({ screen: 'detail', orderId: 'abc' });
     expect(routeOf('/orders/abc/confirm')).toEqual({ screen: 'confirm', orderId: 'abc' });
     expect(routeOf('/orders/abc/other')).toEqual({ screen: 'unknown' });
+  });
+
+  it("shows a vendor's decision without a reload: the page follows its orders' events", async () => {
+    let status = 'SUBMITTED';
+    const server = fakeClient({ OrderManagement: () => page([row(500001, status)], null, 1) });
+    const { unmount } = render(() => <OrderList client={server.client} />);
+    const order = await screen.findByRole('row', { name: /500001/ });
+    expect(within(order).getByText('Submitted')).toBeTruthy();
+    expect(server.openSubscriptions('OrderListEvents')).toBe(1);
+
+    status = 'APPROVED';
+    server.push('OrderListEvents', { orderEvents: { id: 'e1', sequence: 7, type: 'APPROVED' } });
+    await waitFor(() =>
+      expect(
+        within(screen.getByRole('row', { name: /500001/ })).getByText('Approved'),
+      ).toBeTruthy(),
+    );
+
+    unmount();
+    expect(server.openSubscriptions('OrderListEvents')).toBe(0);
   });
 });

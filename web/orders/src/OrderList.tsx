@@ -1,14 +1,24 @@
 import { createMemo, createSignal, For, Show, untrack } from 'solid-js';
 import type { Client } from '@urql/core';
 // query() under a create* name: the Solid linter then sees that it tracks its variables.
-import { Empty, formatDate, query as createQuery, statusLabel } from '@portal/web-shared';
-import { ORDERS, PAGE_SIZE } from './documents';
+import {
+  Empty,
+  formatDate,
+  query as createQuery,
+  reloadOnEvents,
+  statusLabel,
+} from '@portal/web-shared';
+import { ORDER_LIST_EVENTS, ORDERS, PAGE_SIZE } from './documents';
 import { Loaded } from './Loaded';
 
 const STATUSES = ['DRAFT', 'SUBMITTED', 'APPROVED', 'REJECTED', 'CONFIRMED', 'CANCELLED'] as const;
 type Status = (typeof STATUSES)[number];
 
-/** Order Management: the reseller's orders by status, newest first, a page at a time. */
+/**
+ * Order Management: the reseller's orders by status, newest first, a page at a time. An
+ * order made or moved to another status (a vendor's decision, a colleague's confirm)
+ * refetches the page, so it stays current without a reload.
+ */
 export function OrderList(props: { client: Client }) {
   const [status, setStatus] = createSignal<Status | ''>('');
   /** The cursors of the pages before this one (`after` is the last); empty on page 1. */
@@ -19,6 +29,7 @@ export function OrderList(props: { client: Client }) {
     after: cursors().at(-1) ?? null,
     first: PAGE_SIZE,
   }));
+  reloadOnEvents(client, ORDER_LIST_EVENTS, {}, refetch);
   const firstShown = createMemo(() => cursors().length * PAGE_SIZE + 1);
 
   function choose(next: string) {

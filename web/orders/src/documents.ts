@@ -128,6 +128,17 @@ export const ORDER = graphql(`
 `);
 
 /** One order's changes, for an open order screen. */
+/** The events that move one of the reseller's orders to another status, or add one. */
+export const ORDER_LIST_EVENTS = graphql(`
+  subscription OrderListEvents {
+    orderEvents(filter: { types: [CREATED, SUBMITTED, APPROVED, REJECTED, CONFIRMED, CANCELLED] }) {
+      id
+      sequence
+      type
+    }
+  }
+`);
+
 export const ORDER_UPDATED = graphql(`
   subscription OrderUpdated($orderId: ID!) {
     changeOrderUpdated(orderId: $orderId) {
