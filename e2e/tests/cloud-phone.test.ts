@@ -110,18 +110,25 @@ describe('cloud phone, in the browser', () => {
   it("a submitted order cancelled from its page leaves the vendor's queue", async () => {
     const url = fresh.portal.url;
     const token = await login(`${url}/graphql`, 'rich@rs-vertical.example');
-    const orderId = await submittedOrder(`${url}/graphql`, token, 'Withdrawn before review');
+    // A title of the longest kind (200 characters), mostly one word: pages wrap it, never widen.
+    const title = `Withdrawn before review ${'x'.repeat(176)}`;
+    const orderId = await submittedOrder(`${url}/graphql`, token, title);
     const reseller = await openBrowser();
     const vendor = await openBrowser();
+    const overflow = (page: typeof vendor.page) =>
+      page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
     try {
       const kim = vendor.page;
       await signIn(kim, url, 'kim@vertical.example');
       const queue = kim.getByRole('table', { name: 'Submitted orders' });
       await queue.getByRole('row', { name: /Withdrawn before review/ }).waitFor();
+      expect(await overflow(kim)).toBeLessThanOrEqual(0);
 
       const rich = reseller.page;
       await signIn(rich, url, 'rich@rs-vertical.example');
       await rich.goto(`${url}/orders/${encodeURIComponent(orderId)}`);
+      await rich.getByRole('button', { name: 'Cancel order' }).waitFor();
+      expect(await overflow(rich)).toBeLessThanOrEqual(0);
       await rich.getByRole('button', { name: 'Cancel order' }).click();
       const dialog = rich.getByRole('dialog', { name: /^Cancel order \d+\?$/ });
       await shot(rich, 'cloud-phone-10-cancel-dialog');

@@ -52,6 +52,15 @@ describe('the shell', () => {
       await page.getByText('No e-mail yet.').waitFor();
       await page.getByRole('link', { name: 'Customers' }).click();
       await shot(page, 'shell-02-customers');
+
+      // Signed out from a customer page, the next person starts at their own home.
+      await page.getByRole('link', { name: 'Vertical Demo' }).click();
+      await page.getByRole('button', { name: 'Sign out' }).click();
+      await page.getByLabel('Email').fill('kim@vertical.example');
+      await page.getByLabel('Password').fill('demo');
+      await page.getByRole('button', { name: 'Sign in' }).click();
+      await page.getByRole('heading', { name: 'Approval dashboard' }).waitFor();
+      expect(new URL(page.url()).pathname).toBe('/vendor');
     } finally {
       await browser.close();
     }

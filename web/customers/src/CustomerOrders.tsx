@@ -67,7 +67,7 @@ export function CustomerOrders(props: { client: Client; customerId: string }) {
                             {edge.node.number}
                           </a>
                         </td>
-                        <td>{edge.node.title}</td>
+                        <td class="title-cell">{edge.node.title}</td>
                         <td>
                           <span class="badge">{statusLabel(edge.node.status)}</span>
                         </td>

@@ -90,7 +90,7 @@ export function OrderList(props: { client: Client }) {
                               {edge.node.number}
                             </a>
                           </td>
-                          <td>{edge.node.title}</td>
+                          <td class="title-cell">{edge.node.title}</td>
                           <td>{edge.node.customer.name}</td>
                           <td>
                             <span class="badge">{statusLabel(edge.node.status)}</span>

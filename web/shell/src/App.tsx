@@ -62,7 +62,15 @@ export function App() {
               <span class="who">
                 {current().name} · {current().organization.name}
               </span>
-              <button type="button" class="secondary" onClick={signOut}>
+              <button
+                type="button"
+                class="secondary"
+                onClick={() => {
+                  // The next person to sign in starts at their own home, not at this page.
+                  signOut();
+                  navigate('/', true);
+                }}
+              >
                 Sign out
               </button>
             </header>

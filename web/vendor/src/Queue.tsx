@@ -57,7 +57,7 @@ export function Queue(props: { client: Client }) {
                               {edge.node.number}
                             </a>
                           </td>
-                          <td>{edge.node.title}</td>
+                          <td class="title-cell">{edge.node.title}</td>
                           <td>{edge.node.customer.name}</td>
                           <td>{edge.node.reseller.name}</td>
                           <td>{edge.node.orderUser.name}</td>
