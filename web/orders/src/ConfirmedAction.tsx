@@ -20,6 +20,8 @@ export function ConfirmedAction(props: {
   refusedTitle: string;
   /** The button's look: the page's main step, or a lesser one beside it. */
   secondary?: boolean;
+  /** What the user can do about these refusals, shown under them (if anything). */
+  advice?: (refusals: readonly UserError[]) => JSX.Element;
   onConfirm: () => Promise<readonly UserError[]>;
 }) {
   const [open, setOpen] = createSignal(false);
@@ -70,6 +72,7 @@ export function ConfirmedAction(props: {
               )}
             </For>
           </ul>
+          {props.advice?.(refusals())}
         </div>
       </Show>
       <Show when={failure() !== undefined}>

@@ -106,6 +106,7 @@ export function FinalConfirm(props: { client: Client; orderId: string }) {
                   <OrderReview order={current()} />
                   <FinalConfirmAction
                     orderNumber={current().number}
+                    customerId={current().customer.id}
                     onConfirm={() => finalConfirm(current())}
                   />
                 </Match>

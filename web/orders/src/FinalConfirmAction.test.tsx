@@ -1,4 +1,4 @@
-import { cleanup, render, screen, waitFor } from '@solidjs/testing-library';
+import { cleanup, render, screen, waitFor, within } from '@solidjs/testing-library';
 import userEvent from '@testing-library/user-event';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import type { UserError } from './documents';
@@ -9,7 +9,7 @@ afterEach(cleanup);
 function setup(onConfirm: () => Promise<readonly UserError[]>) {
   const user = userEvent.setup();
   const spy = vi.fn(onConfirm);
-  render(() => <FinalConfirmAction orderNumber={500001} onConfirm={spy} />);
+  render(() => <FinalConfirmAction orderNumber={500001} customerId="c1" onConfirm={spy} />);
   return { user, spy, button: screen.getByRole('button', { name: 'Final Confirm' }) };
 }
 
@@ -64,6 +64,9 @@ describe('Final Confirm', () => {
     expect(alert.textContent).toContain('Order 500001 was not confirmed');
     expect(alert.textContent).toContain('Stand Alone VM on Vertical Demo would be -1');
     expect(alert.textContent).toContain('INVENTORY_CHANGED');
+    // What to do next: the order cannot be confirmed as it is.
+    const link = within(alert).getByRole('link', { name: 'See what the customer has now' });
+    expect(link.getAttribute('href')).toBe('/customers/c1');
     // The button is usable again for a retry.
     expect(screen.getByRole('button', { name: 'Final Confirm' }).hasAttribute('disabled')).toBe(
       false,

@@ -1,3 +1,4 @@
+import { Show } from 'solid-js';
 import { ConfirmedAction } from './ConfirmedAction';
 import type { UserError } from './documents';
 
@@ -8,6 +9,8 @@ import type { UserError } from './documents';
  */
 export function FinalConfirmAction(props: {
   orderNumber: number;
+  /** The order's customer: where to go when the inventory has moved under the order. */
+  customerId?: string;
   onConfirm: () => Promise<readonly UserError[]>;
 }) {
   return (
@@ -17,6 +20,20 @@ export function FinalConfirmAction(props: {
       dialogTitle={`Final Confirm order ${props.orderNumber}?`}
       refusedTitle={`Order ${props.orderNumber} was not confirmed; nothing was changed.`}
       onConfirm={props.onConfirm}
+      advice={(refusals) => (
+        <Show when={refusals.some((refusal) => refusal.code === 'INVENTORY_CHANGED')}>
+          <p>
+            The inventory changed after the vendor approved this order, so it cannot be confirmed as
+            it stands.{' '}
+            <Show when={props.customerId}>
+              {(id) => (
+                <a href={`/customers/${encodeURIComponent(id())}`}>See what the customer has now</a>
+              )}
+            </Show>{' '}
+            and make a new change order for the difference.
+          </p>
+        </Show>
+      )}
     >
       <p>
         The customer's inventory changes now, the order addendum is created and e-mailed. This
