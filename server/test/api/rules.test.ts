@@ -445,6 +445,11 @@ describe('VALIDATION: malformed input is refused with its field path, nothing wr
     });
     expect(refused.contact).toBeNull();
     expect(errorsOf(refused)).toEqual([['VALIDATION', ['email']]]);
+    expect(refused.userErrors[0]!.message).toBe('"not-an-email" is not an e-mail address.');
+    // Left empty, it is asked for rather than quoted.
+    const empty = await rich.mutate(ADD_CONTACT, { customerId, name: 'Nobody', email: '  ' });
+    expect(errorsOf(empty)).toEqual([['VALIDATION', ['email']]]);
+    expect(empty.userErrors[0]!.message).toBe('Give the contact’s e-mail address.');
     expect(await contacts()).toEqual(before);
   });
 

@@ -9,6 +9,10 @@ export function SignIn() {
 
   async function submit(event: SubmitEvent) {
     event.preventDefault();
+    if (!email().trim() || !password()) {
+      setError('Enter your e-mail and your password.');
+      return;
+    }
     setBusy(true);
     setError(await signIn(email().trim(), password()));
     setBusy(false);

@@ -85,11 +85,10 @@ export class CustomerService {
         );
       }
       if (!isEmail(email)) {
-        errors.push(
-          userError(UserErrorCode.VALIDATION, `"${email.slice(0, 80)}" is not an e-mail address.`, [
-            'email',
-          ]),
-        );
+        const message = email
+          ? `"${email.slice(0, 80)}" is not an e-mail address.`
+          : 'Give the contact’s e-mail address.';
+        errors.push(userError(UserErrorCode.VALIDATION, message, ['email']));
       }
       if (errors.length > 0) throw new Refusal(errors);
       const contact = tx.create(Contact, { customer, name, email });
