@@ -10,7 +10,7 @@ import type { UserError } from './documents';
 export function FinalConfirmAction(props: {
   orderNumber: number;
   /** The order's customer: where to go when the inventory has moved under the order. */
-  customerId?: string;
+  customerId: string;
   onConfirm: () => Promise<readonly UserError[]>;
 }) {
   return (
@@ -25,11 +25,9 @@ export function FinalConfirmAction(props: {
           <p>
             The inventory changed after the vendor approved this order, so it cannot be confirmed as
             it stands.{' '}
-            <Show when={props.customerId}>
-              {(id) => (
-                <a href={`/customers/${encodeURIComponent(id())}`}>See what the customer has now</a>
-              )}
-            </Show>{' '}
+            <a href={`/customers/${encodeURIComponent(props.customerId)}`}>
+              See what the customer has now
+            </a>{' '}
             and make a new change order for the difference.
           </p>
         </Show>
