@@ -91,6 +91,20 @@ export function startPortalProcess(env: Record<string, string>): PortalProcess {
   };
 }
 
+/** Stops a portal with SIGTERM, unless it has ended already, and waits for it to exit. */
+export async function stopPortal(portal: PortalProcess): Promise<void> {
+  if (portal.child.exitCode === null && portal.child.signalCode === null)
+    portal.child.kill('SIGTERM');
+  await portal.exited;
+}
+
+/** The value of one unlabelled metric at GET /metrics (0 when it is not there). */
+export async function metricValue(url: string, name: string): Promise<number> {
+  const text = await (await fetch(`${url}/metrics`)).text();
+  const line = text.split('\n').find((candidate) => candidate.startsWith(`${name} `));
+  return Number(line?.slice(name.length + 1) ?? 0);
+}
+
 /** Polls GET /healthz until it is 200 (the server logs "ready" at the same moment). */
 export async function waitHealthy(portal: PortalProcess): Promise<void> {
   await portal.printed('"msg":"ready"');

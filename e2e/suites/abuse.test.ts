@@ -30,6 +30,7 @@ import {
 import {
   freePort,
   startPortalProcess,
+  stopPortal,
   waitHealthy,
   type PortalProcess,
 } from '../helpers/portal-process.js';
@@ -66,10 +67,7 @@ beforeAll(async () => {
 });
 
 afterAll(async () => {
-  if (portal && portal.child.exitCode === null && portal.child.signalCode === null) {
-    portal.child.kill('SIGTERM');
-    await portal.exited;
-  }
+  if (portal) await stopPortal(portal);
   await database?.stop();
 });
 

@@ -12,7 +12,9 @@ import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { connected, liveClient, Received } from '../../server/test/helpers/live.js';
 import {
   freePort,
+  metricValue,
   startPortalProcess,
+  stopPortal,
   waitHealthy,
   type PortalProcess,
 } from '../helpers/portal-process.js';
@@ -49,11 +51,7 @@ async function instance(
 
 async function stopAll(): Promise<void> {
   for (const client of clients.splice(0)) await client.dispose();
-  for (const running of processes.splice(0)) {
-    if (running.child.exitCode === null && running.child.signalCode === null)
-      running.child.kill('SIGTERM');
-    await running.exited;
-  }
+  for (const running of processes.splice(0)) await stopPortal(running);
 }
 
 beforeAll(async () => {
@@ -226,10 +224,7 @@ async function rawSession(wsUrl: string, token: string) {
   };
 }
 
-async function fellBehindCount(url: string): Promise<number> {
-  const text = await (await fetch(`${url}/metrics`)).text();
-  return Number(/^portal_subscriptions_fell_behind_total (\d+)/m.exec(text)?.[1] ?? 0);
-}
+const fellBehindCount = (url: string) => metricValue(url, 'portal_subscriptions_fell_behind_total');
 
 describe('a client that stops reading its socket', () => {
   it('has its subscriptions ended past 8 MiB unread, slows no one else, and resumes with afterSequence missing nothing', async () => {

@@ -12,6 +12,7 @@ import { LICENSE_GRID } from '../../server/test/helpers/documents.js';
 import {
   freePort,
   startPortalProcess,
+  stopPortal,
   waitHealthy,
   type PortalProcess,
 } from '../helpers/portal-process.js';
@@ -26,10 +27,7 @@ beforeAll(async () => {
   database = await startSharedDatabase();
 });
 afterAll(async () => {
-  for (const running of processes) {
-    if (running.child.exitCode === null) running.child.kill('SIGTERM');
-    await running.exited;
-  }
+  for (const running of processes) await stopPortal(running);
   await database?.stop();
 });
 

@@ -8,7 +8,9 @@ import { openBrowser, shot, signIn } from '../helpers/browser.js';
 import { act, login, submittedOrder } from '../helpers/orders.js';
 import {
   freePort,
+  metricValue,
   startPortalProcess,
+  stopPortal,
   waitHealthy,
   type PortalProcess,
 } from '../helpers/portal-process.js';
@@ -26,23 +28,14 @@ async function instance(port: string): Promise<PortalProcess> {
   return started;
 }
 
-async function stop(portal: PortalProcess): Promise<void> {
-  if (portal.child.exitCode === null && portal.child.signalCode === null)
-    portal.child.kill('SIGTERM');
-  await portal.exited;
-}
-
 /** Sockets open on an instance, from its metrics. */
-async function openSockets(portal: PortalProcess): Promise<number> {
-  const text = await (await fetch(`${portal.url}/metrics`)).text();
-  return Number(/^portal_websockets_open (\d+)/m.exec(text)?.[1] ?? 0);
-}
+const openSockets = (portal: PortalProcess) => metricValue(portal.url, 'portal_websockets_open');
 
 beforeAll(async () => {
   database = await startSharedDatabase();
 });
 afterAll(async () => {
-  for (const portal of running) await stop(portal);
+  for (const portal of running) await stopPortal(portal);
   await database?.stop();
 });
 
@@ -64,7 +57,7 @@ describe('an order page open across a restart', () => {
       expect(await page.getByRole('link', { name: 'Order Final Confirm' }).count()).toBe(0);
 
       // The page's instance goes; the vendor approves on another; the instance comes back.
-      await stop(first);
+      await stopPortal(first);
       const kim = await login(`${other.url}/graphql`, 'kim@vertical.example');
       await act(
         `${other.url}/graphql`,

@@ -41,13 +41,7 @@ export function orderLineRows(lines: readonly OrderLineLike[]): ItemsTableRow[] 
 }
 
 /**
- * The seed portal's items table, read-only: Item Group · Item Name · Billing Account ·
- * Available · Order(+/-) · To Be(EA). The customer's licences, an order's items and the
- * wizard's review all show it; the wizard's editable grid is its own component. Named by
- * its caption; on narrow screens each row stacks with its labels (`stack-narrow`).
- */
-/**
- * The column headers every items table starts with (this one, the wizard's editable grid,
+ * The column headers every items table starts with (ItemsTable, the wizard's editable grid,
  * the new inventory), so that they read the same everywhere.
  */
 export function ItemHeadCells() {
@@ -63,6 +57,12 @@ export function ItemHeadCells() {
   );
 }
 
+/**
+ * The seed portal's items table, read-only: Item Group · Item Name · Billing Account ·
+ * Available · Order(+/-) · To Be(EA). The customer's licences, an order's items and the
+ * wizard's review all show it; the wizard's editable grid is its own component. Named by
+ * its caption; on narrow screens each row stacks with its labels (`stack-narrow`).
+ */
 export function ItemsTable(props: {
   rows: readonly ItemsTableRow[];
   caption: string;
