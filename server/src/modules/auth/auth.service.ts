@@ -27,6 +27,8 @@ export class TooManySignInAttempts extends Error {
 export class AuthService {
   /** Attempts per e-mail, counted before the password is hashed (the costly part). */
   private readonly attempts: RateLimiterMemory | undefined;
+  /** API key lookups under way, by the whole secret (see `viewerOfApiKey`). */
+  private readonly apiKeyLookups = new Map<string, Promise<Viewer | null>>();
 
   constructor(
     private readonly tokens: TokenService,
@@ -89,7 +91,10 @@ export class AuthService {
     if (!credential) return null;
 
     const apiKey = parseApiKeySecret(credential);
-    if (apiKey) return this.viewerOfApiKey(em(), apiKey.prefix, apiKey.body);
+    if (apiKey)
+      return this.sharedApiKeyLookup(credential, () =>
+        this.viewerOfApiKey(em(), apiKey.prefix, apiKey.body),
+      );
 
     const claims = await this.tokens.verify(credential);
     if (!claims) return null;
@@ -103,6 +108,28 @@ export class AuthService {
       scopes: [],
       expiresAt: claims.expiresAt,
     };
+  }
+
+  /**
+   * Requests with the same API key that arrive while its lookup is under way wait for that
+   * lookup instead of starting their own. A client flooding the portal sends hundreds of
+   * requests before the first lookup answers and the throttle learns the key
+   * (`Throttle.rememberApiKey`); each of them used to send its own SELECT, which queued for
+   * the pool while holding an in-flight slot, and the key's 429s turned into everyone's 503
+   * OVERLOADED. Nothing is kept once the lookup settles, so a revoked key is refused from
+   * the next lookup on, as before. (Keyed by the whole secret: a wrong secret with a known
+   * prefix never shares the right one's answer. DataLoader batches within one request;
+   * this is across requests and caches nothing, hence a map of promises.)
+   */
+  private sharedApiKeyLookup(
+    credential: string,
+    lookup: () => Promise<Viewer | null>,
+  ): Promise<Viewer | null> {
+    const underWay = this.apiKeyLookups.get(credential);
+    if (underWay) return underWay;
+    const started = lookup().finally(() => this.apiKeyLookups.delete(credential));
+    this.apiKeyLookups.set(credential, started);
+    return started;
   }
 
   /**
