@@ -68,12 +68,24 @@ describe('email security: Acme Mail upgrades from Essentials to Advanced', () =>
   it('starts as SPEC.md describes it', async () => {
     const grid = await rich.grid(acmeId);
     expect(
-      [...grid.values()].map((row) => [row.product.name, row.product.kind, row.available]),
+      [...grid.values()].map((row) => [
+        row.product.name,
+        row.product.kind,
+        row.available,
+        row.orderable,
+      ]),
     ).toEqual([
-      [ESSENTIALS, 'PRIMARY', 50],
-      [ADVANCED, 'PRIMARY', 0],
-      [ARCHIVE, 'ADD_ON', 0],
-      [AWARENESS, 'ADD_ON', 0],
+      [ESSENTIALS, 'PRIMARY', 50, true],
+      [ADVANCED, 'PRIMARY', 0, true],
+      [ARCHIVE, 'ADD_ON', 0, true],
+      // Not in RS-Vertical's agreement: the grid says so before a line is refused.
+      [AWARENESS, 'ADD_ON', 0, false],
+    ]);
+    // The vendor sees what the customer's reseller may order, not what it may itself.
+    const vendorsGrid = await morgan.grid(acmeId);
+    expect([ARCHIVE, AWARENESS].map((name) => vendorsGrid.get(name)?.orderable)).toEqual([
+      true,
+      false,
     ]);
     const { products } = await rich.call<{ products: { name: string; upgradesTo: unknown }[] }>(
       PRODUCTS,

@@ -80,6 +80,7 @@ export class Api {
           product: { id: string; name: string; itemGroup: string; kind: string };
           billingAccount: { id: string; name: string };
           available: number;
+          orderable: boolean;
         }[];
       };
     }>(LICENSE_GRID, { id: customerId });

@@ -80,6 +80,7 @@ export const LICENSE_GRID = /* GraphQL */ `
           name
         }
         available
+        orderable
       }
     }
   }

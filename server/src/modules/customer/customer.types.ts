@@ -17,6 +17,12 @@ export class LicenseLine {
 
   @Field(() => Int)
   available!: number;
+
+  @Field(() => Boolean, {
+    description:
+      "Whether a change order may change this line: false for an add-on that the customer's reseller's agreement with the vendor does not enable (a line for it is refused with ADD_ON_NOT_ENABLED), so a screen can disable it up front.",
+  })
+  orderable!: boolean;
 }
 
 @ObjectType('CustomerEdge')

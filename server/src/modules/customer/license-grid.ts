@@ -9,21 +9,26 @@ interface GridRow extends ProductColumns {
   billing_account_id: string;
   billing_account_name: string;
   available: number;
+  orderable: boolean;
 }
 
 /**
  * Each billing account × each product of the customer's vendor, with the quantity held
- * (a missing inventory row is 0), in the grid's order: accounts by name, products by
- * position and name.
+ * (a missing inventory row is 0) and whether an order may change it (an add-on only where
+ * the reseller's agreement with the vendor enables it, as the ADD_ON_NOT_ENABLED rule
+ * says), in the grid's order: accounts by name, products by position and name.
  */
 const GRID_SQL = `
 SELECT ba.customer_id, ba.id AS billing_account_id, ba.name AS billing_account_name,
-       ${PRODUCT_COLUMNS}, coalesce(i.quantity, 0) AS available
+       ${PRODUCT_COLUMNS}, coalesce(i.quantity, 0) AS available,
+       (p.kind <> 'ADD_ON' OR enabled.product_id IS NOT NULL) AS orderable
   FROM billing_account ba
   JOIN customer c ON c.id = ba.customer_id
   JOIN product p ON p.vendor_id = c.vendor_id
   LEFT JOIN inventory_line i
     ON i.customer_id = ba.customer_id AND i.billing_account_id = ba.id AND i.product_id = p.id
+  LEFT JOIN agreement a ON a.reseller_id = c.reseller_id AND a.vendor_id = c.vendor_id
+  LEFT JOIN agreement_add_on enabled ON enabled.agreement_id = a.id AND enabled.product_id = p.id
  WHERE ba.customer_id IN (?)
  ORDER BY ba.customer_id, ba.name, ba.id, p.position, p.name, p.id`;
 
@@ -55,11 +60,14 @@ export async function loadLicenseGrids(
         customer_id: row.customer_id,
       }),
     );
-    grids
-      .get(row.customer_id)
-      ?.push(
-        Object.assign(new LicenseLine(), { product, billingAccount, available: row.available }),
-      );
+    grids.get(row.customer_id)?.push(
+      Object.assign(new LicenseLine(), {
+        product,
+        billingAccount,
+        available: row.available,
+        orderable: row.orderable,
+      }),
+    );
   }
   return grids;
 }
