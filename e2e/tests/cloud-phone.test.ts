@@ -52,7 +52,9 @@ describe('cloud phone, in the browser', () => {
       await rich.getByLabel('I am authorized to place this order').check();
       await shot(rich, 'cloud-phone-03-review');
       await rich.getByRole('button', { name: 'Save & Submit Order' }).click();
-      await rich.waitForURL(/\/orders$/);
+      await rich
+        .getByRole('heading', { name: /^Order No\. \d+ submitted to Vertical for approval\.$/ })
+        .waitFor();
 
       // Kim's dashboard shows it without a reload.
       const queued = kim.getByRole('table', { name: 'Submitted orders' }).getByRole('link').first();

@@ -1,7 +1,8 @@
 /**
  * SPEC.md's email-security scenario in Chromium: an upgrade combined with a seat downgrade
- * shows the error; fixed (and an enabled add-on added); submitted with the implementation
- * lead and both tick boxes; approved by Mimecast; confirmed, and the seats moved.
+ * shows the error; fixed (and an enabled add-on added; the one not enabled is not offered);
+ * submitted with the implementation lead and both tick boxes, which says to whom; approved by
+ * Mimecast; confirmed, and the seats moved.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openBrowser, shot, signIn } from '../helpers/browser.js';
@@ -46,6 +47,10 @@ describe('email security, in the browser', () => {
         .getByText(/cannot be combined with seat downgrades/)
         .waitFor({ state: 'detached' });
       await rich.getByRole('spinbutton', { name: /^Order\(\+\/-\) Archive/ }).fill('50');
+      // Awareness Training, which the agreement does not enable, is not offered.
+      const awarenessRow = rich.getByRole('row', { name: /Awareness Training/ });
+      await awarenessRow.getByText('Not in your agreement with this vendor.').waitFor();
+      expect(await awarenessRow.getByRole('button', { name: /^Increase/ }).isDisabled()).toBe(true);
       await rich.getByRole('status').getByText('Draft saved').waitFor();
       await shot(rich, 'email-security-02-fixed');
 
@@ -57,7 +62,9 @@ describe('email security, in the browser', () => {
       await rich.getByLabel('I am authorized to place this order').check();
       await shot(rich, 'email-security-03-review');
       await rich.getByRole('button', { name: 'Save & Submit Order' }).click();
-      await rich.waitForURL(/\/orders$/);
+      await rich
+        .getByRole('heading', { name: /^Order No\. \d+ submitted to Mimecast for approval\.$/ })
+        .waitFor();
 
       const morgan = vendor.page;
       await signIn(morgan, url, 'approver@mimecast.example');

@@ -1,5 +1,5 @@
 import type { Client } from '@urql/core';
-import { createMemo, Match, Show, Switch, type JSX, untrack } from 'solid-js';
+import { createMemo, createSignal, Match, Show, Switch, type JSX, untrack } from 'solid-js';
 import {
   Empty,
   ErrorMessage,
@@ -9,8 +9,9 @@ import {
   type MountProps,
 } from '@portal/web-shared';
 import { NewOrder } from './NewOrder';
-import { ORDER, WIZARD_CUSTOMER, type WizardCustomer } from './queries';
+import { ORDER, WIZARD_CUSTOMER, type WizardCustomer, type WizardOrder } from './queries';
 import { css } from './styles';
+import { Submitted } from './Submitted';
 import { Wizard } from './Wizard';
 
 const NEW_ORDER = /^\/customers\/([^/]+)\/change-order$/;
@@ -47,9 +48,7 @@ export function App(props: MountProps) {
           )}
         </Match>
         <Match when={draftId()} keyed>
-          {(orderId) => (
-            <DraftLoader client={props.client} orderId={orderId} navigate={props.navigate} />
-          )}
+          {(orderId) => <DraftLoader client={props.client} orderId={orderId} />}
         </Match>
       </Switch>
     </section>
@@ -104,8 +103,13 @@ function CustomerLoader(props: {
   );
 }
 
-/** Loads a draft (to resume it) and its customer; an order past DRAFT is not edited here. */
-function DraftLoader(props: { client: Client; orderId: string; navigate: (path: string) => void }) {
+/**
+ * Loads a draft (to resume it) and its customer; an order past DRAFT is not edited here.
+ * Once the wizard submits it, the confirmation takes the wizard's place, on this address,
+ * so the user learns there that it went and to whom.
+ */
+function DraftLoader(props: { client: Client; orderId: string }) {
+  const [submitted, setSubmitted] = createSignal<WizardOrder | null>(null);
   const [result, { refetch }] = createQuery(
     untrack(() => props.client),
     ORDER,
@@ -142,13 +146,20 @@ function DraftLoader(props: { client: Client; orderId: string; navigate: (path: 
               >
                 <CustomerLoader client={props.client} customerId={order.customer.id}>
                   {(customer) => (
-                    <Wizard
-                      client={props.client}
-                      order={order}
-                      customer={customer}
-                      navigate={props.navigate}
-                      onReload={refetch}
-                    />
+                    <Show
+                      when={submitted()}
+                      fallback={
+                        <Wizard
+                          client={props.client}
+                          order={order}
+                          customer={customer}
+                          onSubmitted={setSubmitted}
+                          onReload={refetch}
+                        />
+                      }
+                    >
+                      {(done) => <Submitted order={done()} customer={customer} />}
+                    </Show>
                   )}
                 </CustomerLoader>
               </Show>

@@ -96,7 +96,14 @@ function ItemRow(props: {
   });
 
   return (
-    <tr classList={{ negative: after() < 0, invalid: messages().length > 0 }}>
+    <tr
+      classList={{
+        negative: after() < 0,
+        invalid: messages().length > 0,
+        // A delta that cannot be sent at all (the wizard takes the user to the first one).
+        unusable: problem() !== null,
+      }}
+    >
       <td data-label="Item Group">{props.row.itemGroup}</td>
       <th scope="row" data-label="Item Name">
         {props.row.itemName}

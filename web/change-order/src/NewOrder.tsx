@@ -5,7 +5,7 @@ import { ErrorMessage, mutate } from '@portal/web-shared';
 import type { FieldError } from './errors';
 import { CREATE, type WizardCustomer } from './queries';
 import { StepHeader, STEPS } from './StepHeader';
-import { TitleSite, type TitleSiteValue } from './TitleSite';
+import { checkTitle, TitleSite, type TitleSiteValue } from './TitleSite';
 
 /** 128 random bits as hex (crypto.randomUUID needs a secure context; getRandomValues does not). */
 function newIdempotencyKey(): string {
@@ -43,7 +43,16 @@ export function NewOrder(props: {
     return keyed.key;
   };
 
+  let titleInput: HTMLInputElement | undefined;
+
   async function create() {
+    // A title the server would refuse is said at once, where it is typed.
+    const titleErrors = checkTitle(value.title);
+    if (titleErrors.length > 0) {
+      setErrors(titleErrors);
+      titleInput?.focus();
+      return;
+    }
     setBusy(true);
     setFailure(null);
     try {
@@ -90,6 +99,7 @@ export function NewOrder(props: {
           sites={props.customer.sites}
           errors={errors()}
           onChange={(change) => setValue(change)}
+          titleRef={(element) => (titleInput = element)}
         />
         <div class="actions">
           <a class="button secondary" href={`/customers/${encodeURIComponent(props.customer.id)}`}>

@@ -1,7 +1,7 @@
-import { Show } from 'solid-js';
+import { createMemo, For, Show } from 'solid-js';
 import { Empty } from '@portal/web-shared';
 import type { FieldError } from './errors';
-import type { GridRow } from './grid-math';
+import { MAX_DELTA, type GridRow, type GridSummary } from './grid-math';
 import { ItemsGrid } from './ItemsGrid';
 import { PrimaryProduct, type PrimaryOption, type ProductChangeValue } from './PrimaryProduct';
 
@@ -14,7 +14,9 @@ export function OrderItems(props: {
   deltas: Readonly<Record<string, number>>;
   onDelta: (key: string, delta: number) => void;
   rowErrors: (key: string) => readonly FieldError[];
-  summary: { changed: number; negative: number; invalid: number };
+  summary: GridSummary;
+  /** The user asked for Review while some rows cannot be saved: say why it did not open. */
+  reviewHeld: boolean;
   primaries: readonly PrimaryOption[];
   productChange: ProductChangeValue;
   onProductChange: (value: ProductChangeValue) => void;
@@ -35,17 +37,13 @@ export function OrderItems(props: {
         when={props.rows.length > 0}
         fallback={<Empty>This customer's vendor offers nothing to order.</Empty>}
       >
-        <p class="hint" aria-live="polite">
-          {props.summary.changed} {props.summary.changed === 1 ? 'item changes' : 'items change'}
-          <Show when={props.summary.negative > 0}>
-            {' · '}
-            <strong class="field-error">{props.summary.negative} below zero in To Be(EA)</strong>
-          </Show>
-          <Show when={props.summary.invalid > 0}>
-            {' · '}
-            <strong class="field-error">{props.summary.invalid} not a whole number</strong>
-          </Show>
-        </p>
+        <Show when={props.reviewHeld && props.summary.invalid > 0}>
+          <div class="error" role="alert">
+            Fix the flagged rows first: Review shows exactly what will be submitted, and these rows
+            cannot be saved as they are.
+          </div>
+        </Show>
+        <SummaryLine summary={props.summary} />
         <ItemsGrid
           rows={props.rows}
           deltas={props.deltas}
@@ -54,5 +52,34 @@ export function OrderItems(props: {
         />
       </Show>
     </>
+  );
+}
+
+/**
+ * "3 items change · 1 below zero in To Be(EA) · 1 not a whole number": each problem by
+ * the name its rows give it, so the count leads to the rows.
+ */
+function SummaryLine(props: { summary: GridSummary }) {
+  const problems = createMemo(() =>
+    [
+      { count: props.summary.negative, text: 'below zero in To Be(EA)' },
+      { count: props.summary.notWhole, text: 'not a whole number' },
+      { count: props.summary.outOfRange, text: `outside -${MAX_DELTA} to ${MAX_DELTA}` },
+    ].filter((problem) => problem.count > 0),
+  );
+  return (
+    <p class="hint" aria-live="polite">
+      {props.summary.changed} {props.summary.changed === 1 ? 'item changes' : 'items change'}
+      <For each={problems()}>
+        {(problem) => (
+          <>
+            {' · '}
+            <strong class="field-error">
+              {problem.count} {problem.text}
+            </strong>
+          </>
+        )}
+      </For>
+    </p>
   );
 }

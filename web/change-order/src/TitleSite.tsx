@@ -8,6 +8,23 @@ export interface TitleSiteValue {
   note: string;
 }
 
+/** The server refuses a longer title (VALIDATION). */
+export const MAX_TITLE_LENGTH = 200;
+
+/**
+ * What the server would say of this title, in its words and at its field path
+ * (createChangeOrder and updateChangeOrder check the trimmed title): no errors when it is
+ * fine. Checked on "Next", so a step is not left with a title the order cannot have.
+ */
+export function checkTitle(title: string): FieldError[] {
+  const trimmed = title.trim();
+  const refused = (message: string) => [{ code: 'VALIDATION', field: ['title'], message }];
+  if (trimmed.length === 0) return refused('Give the order a title.');
+  if (trimmed.length > MAX_TITLE_LENGTH)
+    return refused(`The title is longer than ${MAX_TITLE_LENGTH} characters.`);
+  return [];
+}
+
 /** Step 1, "Order Title & Customer Site": the order's title, site and note. */
 export function TitleSite(props: {
   value: TitleSiteValue;
@@ -15,6 +32,8 @@ export function TitleSite(props: {
   onChange: (value: Partial<TitleSiteValue>) => void;
   /** Errors of createChangeOrder / updateChangeOrder: ['title'], ['siteId'], ['note']. */
   errors: readonly FieldError[];
+  /** Receives the title field, for the step to focus it when the title is refused. */
+  titleRef?: (element: HTMLInputElement) => void;
 }) {
   const titleErrors = createMemo(() => errorsAt(props.errors, 'title'));
   const siteErrors = createMemo(() => errorsAt(props.errors, 'siteId'));
@@ -24,10 +43,11 @@ export function TitleSite(props: {
       <div class="field">
         <label for="order-title">Order Title</label>
         <input
+          ref={(element) => props.titleRef?.(element)}
           id="order-title"
           class="wide"
           required
-          maxLength={200}
+          maxLength={MAX_TITLE_LENGTH}
           value={props.value.title}
           aria-invalid={titleErrors().length > 0 ? 'true' : undefined}
           aria-describedby={describedBy('order-title-error', titleErrors())}

@@ -26,6 +26,10 @@ const product = (
   upgradesTo: id === 'ess' ? [{ id: 'adv', name: 'Email Security Advanced' }] : [],
 });
 const ACCOUNT = { id: 'acme', name: 'Acme Mail' };
+/**
+ * Every line orderable, Awareness Training included: as if the grid had been read while the
+ * agreement still enabled it, so that the server's ADD_ON_NOT_ENABLED reaches the row.
+ */
 const CUSTOMER: WizardCustomer = {
   id: 'c1',
   name: 'Acme Mail',
@@ -35,17 +39,25 @@ const CUSTOMER: WizardCustomer = {
   licenses: [
     {
       available: 50,
+      orderable: true,
       billingAccount: ACCOUNT,
       product: product('ess', 'Email Security Essentials', 'PRIMARY', 350),
     },
     {
       available: 0,
+      orderable: true,
       billingAccount: ACCOUNT,
       product: product('adv', 'Email Security Advanced', 'PRIMARY', 550),
     },
-    { available: 0, billingAccount: ACCOUNT, product: product('arc', 'Archive', 'ADD_ON', 150) },
     {
       available: 0,
+      orderable: true,
+      billingAccount: ACCOUNT,
+      product: product('arc', 'Archive', 'ADD_ON', 150),
+    },
+    {
+      available: 0,
+      orderable: true,
       billingAccount: ACCOUNT,
       product: product('awa', 'Awareness Training', 'ADD_ON', 200),
     },
@@ -61,23 +73,25 @@ const SESSION: SessionInfo = {
 
 /**
  * A server keeping one draft: it bumps the version on each write, refuses a stale
- * expectedVersion, reports Awareness Training as not enabled, and refuses a submit whose
- * tick boxes are not ticked.
+ * expectedVersion and a blank title, reports Awareness Training as not enabled, and refuses
+ * a submit whose tick boxes are not ticked.
  */
-function fakeServer() {
+function fakeServer(customer: WizardCustomer = CUSTOMER) {
   let version = 3;
+  let title = 'More seats';
   let lostOnce = false;
   let linesToFail = 0;
   let lines: { productId: string; billingAccountId: string; delta: number }[] = [];
   const draft = (): WizardOrder => ({
     id: 'o1',
     number: 500001,
-    title: 'More seats',
+    title,
     note: null,
     status: 'DRAFT',
     version,
     site: { id: 's1' },
     customer: { id: 'c1' },
+    requestTo: { id: 'mimecast', name: 'Mimecast' },
     implementationLead: { id: 'dana' },
     lines: lines.map((line) => {
       const available = line.productId === 'ess' ? 50 : 0;
@@ -121,7 +135,7 @@ function fakeServer() {
       case 'WizardDraft':
         return { changeOrder: draft() };
       case 'WizardCustomer':
-        return { customer: CUSTOMER };
+        return { customer };
       case 'CreateChangeOrder':
         // The first answer to 'Lost answer' fails, as if the network had dropped it.
         if (input.title === 'Lost answer' && !lostOnce) {
@@ -138,6 +152,20 @@ function fakeServer() {
                 ],
               },
             };
+      case 'UpdateChangeOrder':
+        if (input.expectedVersion !== version) return { updateChangeOrder: stale() };
+        if (typeof input.title === 'string' && !input.title.trim())
+          return {
+            updateChangeOrder: {
+              order: null,
+              userErrors: [
+                { code: 'VALIDATION', field: ['title'], message: 'Give the order a title.' },
+              ],
+            },
+          };
+        version += 1;
+        if (typeof input.title === 'string') title = input.title;
+        return { updateChangeOrder: { order: draft(), userErrors: [] } };
       case 'SetChangeOrderLines':
         if (linesToFail > 0) {
           linesToFail -= 1;
@@ -192,8 +220,8 @@ function fakeServer() {
   };
 }
 
-function renderApp(path: string) {
-  const server = fakeServer();
+function renderApp(path: string, customer?: WizardCustomer) {
+  const server = fakeServer(customer);
   const navigate = vi.fn<(path: string) => void>();
   render(() => (
     <App client={server.client} session={SESSION} path={() => path} navigate={navigate} />
@@ -208,7 +236,7 @@ const description = (element: HTMLElement) =>
     .join(' ');
 
 describe('the Change Order wizard', () => {
-  it('creates the draft from step 1, showing a refused title next to Order Title', async () => {
+  it('keeps a new order on step 1 while its title is blank, saying so at Order Title, and creates the draft once it has one', async () => {
     const { server, navigate, user } = renderApp('/customers/c1/change-order');
     const title = await screen.findByRole('textbox', { name: 'Order Title' });
     // The customer's only site is chosen already.
@@ -216,20 +244,23 @@ describe('the Change Order wizard', () => {
       's1',
     );
 
+    await user.type(title, '   ');
     await user.click(screen.getByRole('button', { name: 'Next: Order Items' }));
-    await waitFor(() => expect(description(title)).toBe('Give the order a title.'));
+    expect(description(title)).toBe('Give the order a title.');
     expect(title.getAttribute('aria-invalid')).toBe('true');
+    expect(document.activeElement).toBe(title);
+    // Said at once, in the server's words, without asking it.
+    expect(server.sent('CreateChangeOrder')).toHaveLength(0);
     expect(navigate).not.toHaveBeenCalled();
 
+    await user.clear(title);
     await user.type(title, 'More seats');
     await user.click(screen.getByRole('button', { name: 'Next: Order Items' }));
     await waitFor(() => expect(navigate).toHaveBeenCalledWith('/change-order/o1'));
-    const [refused, made] = server.sent('CreateChangeOrder');
+    const [made] = server.sent('CreateChangeOrder');
     const { idempotencyKey, ...input } = made!;
     expect(input).toEqual({ customerId: 'c1', title: 'More seats', siteId: 's1', note: null });
     expect(idempotencyKey).toMatch(/^[0-9a-f]{32}$/);
-    // Another title is another request, with a key of its own.
-    expect(idempotencyKey).not.toBe(refused!.idempotencyKey);
   });
 
   it('sends Next again after a failed answer with the same idempotency key, so the draft is made once', async () => {
@@ -245,7 +276,50 @@ describe('the Change Order wizard', () => {
     expect(retried!.idempotencyKey).toBe(lost!.idempotencyKey);
   });
 
-  it('saves the grid as the user edits, passing the version, and submits once both boxes are ticked', async () => {
+  it('sends another title after a failed answer as another request, with a key of its own', async () => {
+    const { server, navigate, user } = renderApp('/customers/c1/change-order');
+    const title = await screen.findByRole('textbox', { name: 'Order Title' });
+    await user.type(title, 'Lost answer');
+    await user.click(screen.getByRole('button', { name: 'Next: Order Items' }));
+    await screen.findByRole('alert');
+
+    await user.type(title, ' (2)');
+    await user.click(screen.getByRole('button', { name: 'Next: Order Items' }));
+    await waitFor(() => expect(navigate).toHaveBeenCalledWith('/change-order/o1'));
+    const [lost, other] = server.sent('CreateChangeOrder');
+    expect(other!.title).toBe('Lost answer (2)');
+    expect(other!.idempotencyKey).not.toBe(lost!.idempotencyKey);
+  });
+
+  it('keeps a draft on Order Title & Customer Site while its title is blank, and moves on once it has one', async () => {
+    const { user } = renderApp('/change-order/o1');
+    await screen.findByRole('heading', { level: 2, name: 'Order Items' });
+    await user.click(screen.getByRole('button', { name: 'Back' }));
+    const title = await screen.findByRole('textbox', { name: 'Order Title' });
+    await user.clear(title);
+    await user.type(title, '  ');
+
+    await user.click(screen.getByRole('button', { name: 'Next: Order Items' }));
+    expect(screen.getByRole('heading', { level: 2 }).textContent).toBe(
+      'Order Title & Customer Site',
+    );
+    expect(description(title)).toBe('Give the order a title.');
+    expect(title.getAttribute('aria-invalid')).toBe('true');
+    expect(document.activeElement).toBe(title);
+    // The step buttons cannot skip it either.
+    await user.click(screen.getByRole('button', { name: 'Review' }));
+    expect(screen.getByRole('heading', { level: 2 }).textContent).toBe(
+      'Order Title & Customer Site',
+    );
+
+    await user.type(title, 'More seats');
+    // Once saved, nothing is said against it any more.
+    await waitFor(() => expect(description(title)).toBe(''), SAVED);
+    await user.click(screen.getByRole('button', { name: 'Next: Order Items' }));
+    expect(screen.getByRole('heading', { level: 2 }).textContent).toBe('Order Items');
+  });
+
+  it('saves the grid as the user edits, passing the version, and submits once both boxes are ticked, saying to whom', async () => {
     const { server, navigate, user } = renderApp('/change-order/o1');
     const seats = await screen.findByRole('spinbutton', {
       name: 'Order(+/-) Email Security Essentials Acme Mail',
@@ -300,7 +374,16 @@ describe('the Change Order wizard', () => {
     await user.click(authorized);
     expect(description(msa)).toBe('');
     await user.click(screen.getByRole('button', { name: 'Save & Submit Order' }));
-    await waitFor(() => expect(navigate).toHaveBeenCalledWith('/orders'));
+    // The confirmation takes the wizard's place, where the user is, and takes the focus.
+    const done = await screen.findByRole('heading', {
+      name: 'Order No. 500001 submitted to Mimecast for approval.',
+    });
+    expect(document.activeElement).toBe(done);
+    expect(screen.getByRole('link', { name: 'Open order 500001' }).getAttribute('href')).toBe(
+      '/orders/o1',
+    );
+    expect(screen.queryByRole('button', { name: 'Save & Submit Order' })).toBeNull();
+    expect(navigate).not.toHaveBeenCalled();
     const submitted = server.sent('SubmitChangeOrder').at(-1)!;
     expect(submitted).toMatchObject({
       orderId: 'o1',
@@ -310,6 +393,81 @@ describe('the Change Order wizard', () => {
       implementationLeadId: 'dana',
     });
     expect(typeof submitted.idempotencyKey).toBe('string');
+  });
+
+  it('offers no +/− on a line the agreement does not let an order change, and says why', async () => {
+    const notEnabled: WizardCustomer = {
+      ...CUSTOMER,
+      licenses: CUSTOMER.licenses.map((line) =>
+        line.product.id === 'awa' ? { ...line, orderable: false } : line,
+      ),
+    };
+    const { server, user } = renderApp('/change-order/o1', notEnabled);
+    const awareness = await screen.findByRole('spinbutton', {
+      name: 'Order(+/-) Awareness Training Acme Mail',
+    });
+    const row = awareness.closest('tr')!;
+    expect(within(row).getByText('Not in your agreement with this vendor.')).toBeTruthy();
+    expect(awareness).toHaveProperty('disabled', true);
+    for (const name of ['Increase Awareness Training', 'Decrease Awareness Training']) {
+      expect(screen.getByRole('button', { name })).toHaveProperty('disabled', true);
+    }
+    // The enabled add-on beside it is offered as usual.
+    await user.click(screen.getByRole('button', { name: 'Increase Archive' }));
+    await waitFor(() => expect(server.sent('SetChangeOrderLines')).toHaveLength(1), SAVED);
+    expect(server.sent('SetChangeOrderLines')[0]!.lines).toEqual([
+      { productId: 'arc', billingAccountId: 'acme', delta: 1 },
+    ]);
+  });
+
+  it('keeps Review closed while a row cannot be saved, so that Review shows what will be submitted', async () => {
+    const { server, user } = renderApp('/change-order/o1');
+    const seats = await screen.findByRole('spinbutton', {
+      name: 'Order(+/-) Email Security Essentials Acme Mail',
+    });
+    await user.clear(seats);
+    await user.type(seats, '10');
+    await waitFor(() => expect(server.sent('SetChangeOrderLines')).toHaveLength(1), SAVED);
+    await screen.findByText('Draft saved');
+    const archive = screen.getByRole('spinbutton', { name: 'Order(+/-) Archive Acme Mail' });
+    await user.clear(archive);
+    await user.type(archive, '1.5');
+
+    await user.click(screen.getByRole('button', { name: 'Next: Review' }));
+    expect(screen.getByRole('heading', { level: 2 }).textContent).toBe('Order Items');
+    expect(screen.getByRole('alert').textContent).toContain('Fix the flagged rows first');
+    expect(document.activeElement).toBe(archive);
+    // Nor through the step buttons.
+    await user.click(screen.getByRole('button', { name: 'Review' }));
+    expect(screen.getByRole('heading', { level: 2 }).textContent).toBe('Order Items');
+    expect(
+      screen.queryByRole('table', { name: 'Monthly cost at your contracted price' }),
+    ).toBeNull();
+
+    await user.clear(archive);
+    await user.type(archive, '2');
+    expect(screen.queryByRole('alert')).toBeNull();
+    await user.click(screen.getByRole('button', { name: 'Next: Review' }));
+    expect(screen.getByRole('heading', { level: 2 }).textContent).toBe('Review');
+    // What Review lists is what the server now holds.
+    await waitFor(
+      () =>
+        expect(server.lines()).toEqual([
+          { productId: 'ess', billingAccountId: 'acme', delta: 10 },
+          { productId: 'arc', billingAccountId: 'acme', delta: 2 },
+        ]),
+      SAVED,
+    );
+    const changed = screen.getByRole('table', { name: 'Changed items' });
+    expect(
+      within(changed)
+        .getAllByRole('row')
+        .map((row) => row.textContent),
+    ).toEqual([
+      expect.stringContaining('Item Group'),
+      expect.stringContaining('Email Security Essentials'),
+      expect.stringContaining('Archive'),
+    ]);
   });
 
   it('says so when someone else changed the draft, and offers to reload it', async () => {

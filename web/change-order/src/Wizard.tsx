@@ -20,7 +20,7 @@ import {
 } from './queries';
 import { Review } from './Review';
 import { StepHeader, STEPS } from './StepHeader';
-import { TitleSite, type TitleSiteValue } from './TitleSite';
+import { checkTitle, TitleSite, type TitleSiteValue } from './TitleSite';
 
 /** How long edits pause before the draft is saved. */
 export const SAVE_DELAY_MS = 400;
@@ -37,7 +37,8 @@ export function Wizard(props: {
   client: Client;
   order: WizardOrder;
   customer: WizardCustomer;
-  navigate: (path: string) => void;
+  /** The order is submitted (as the server now has it): the wizard's work is done. */
+  onSubmitted: (order: WizardOrder) => void;
   /** Loads the order afresh (after someone else changed it). */
   onReload: () => void;
 }) {
@@ -74,6 +75,9 @@ export function Wizard(props: {
   const [conflict, setConflict] = createSignal<string | null>(null);
   const [failure, setFailure] = createSignal<unknown>(null);
   const [submitting, setSubmitting] = createSignal(false);
+  // Set when "Next" (or a step) was refused, so the reason shows until it is fixed.
+  const [titleChecked, setTitleChecked] = createSignal(false);
+  const [reviewHeld, setReviewHeld] = createSignal(false);
 
   const rows = createMemo(() => gridRows(props.customer.licenses));
   const primaries = createMemo(() => primaryOptions(props.customer.licenses));
@@ -82,6 +86,16 @@ export function Wizard(props: {
     ...addedContacts().filter((added) => !props.customer.contacts.some((c) => c.id === added.id)),
   ]);
   const summary = createMemo(() => gridSummary(rows(), deltas));
+
+  // The header's errors: the server's answer to its last save and, once the user tried to
+  // leave the step, the title as the server would judge it (the same message only once).
+  const headerFieldErrors = createMemo(() => {
+    const checked = titleChecked() ? checkTitle(header.title) : [];
+    const fromServer = headerErrors().filter(
+      (error) => !checked.some((mine) => mine.message === error.message),
+    );
+    return [...checked, ...fromServer];
+  });
 
   /** Applies a mutation's answer: the new draft, or its errors (a stale version is a conflict). */
   function take(payload: Payload, show: (errors: readonly FieldError[]) => void) {
@@ -248,7 +262,7 @@ export function Wizard(props: {
       submitKey = undefined;
       const payload = data.submitChangeOrder;
       if (payload.order && payload.userErrors.length === 0) {
-        props.navigate('/orders');
+        props.onSubmitted(payload.order);
         return;
       }
       take(payload, setSubmitErrors);
@@ -260,8 +274,30 @@ export function Wizard(props: {
   }
 
   let heading: HTMLHeadingElement | undefined;
+  let panel!: HTMLElement;
+  let titleInput: HTMLInputElement | undefined;
   createEffect(on(step, () => heading?.focus(), { defer: true }));
+
+  /**
+   * Opens a step, unless what the user has typed stands in the way; it then opens the step
+   * to fix instead, says why, and focuses the field. Past Order Title & Customer Site only
+   * with a title the server takes; Review only while every row can be saved, so that Review
+   * shows exactly what will be submitted (an unsaved row would be missing from the cost
+   * and from the submit).
+   */
   function goTo(index: number) {
+    if (index > 0 && checkTitle(header.title).length > 0) {
+      setTitleChecked(true);
+      setStep(0);
+      titleInput?.focus();
+      return;
+    }
+    if (index === 2 && summary().invalid > 0) {
+      setReviewHeld(true);
+      setStep(1);
+      panel.querySelector<HTMLInputElement>('tr.unusable input')?.focus();
+      return;
+    }
     setStep(index);
     if (index === 2) void autosave.flush();
   }
@@ -296,7 +332,11 @@ export function Wizard(props: {
       </Show>
 
       <StepHeader current={step()} reachable={2} onStep={goTo} />
-      <section class="panel step-panel" aria-labelledby="step-title">
+      <section
+        class="panel step-panel"
+        aria-labelledby="step-title"
+        ref={(element) => (panel = element)}
+      >
         <h2 id="step-title" tabindex="-1" ref={(element) => (heading = element)}>
           {STEPS[step()]}
         </h2>
@@ -305,7 +345,8 @@ export function Wizard(props: {
             <TitleSite
               value={header}
               sites={props.customer.sites}
-              errors={headerErrors()}
+              errors={headerFieldErrors()}
+              titleRef={(element) => (titleInput = element)}
               onChange={(value) => {
                 setHeader(value);
                 autosave.schedule('header');
@@ -318,11 +359,13 @@ export function Wizard(props: {
               deltas={deltas}
               onDelta={(key, delta) => {
                 setDeltas(key, delta);
+                if (summary().invalid === 0) setReviewHeld(false);
                 edited();
                 autosave.schedule('lines');
               }}
               rowErrors={(key) => rowErrors().get(key) ?? []}
               summary={summary()}
+              reviewHeld={reviewHeld()}
               primaries={primaries()}
               productChange={productChange}
               onProductChange={(value) => {

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import {
+  deltaFault,
   deltaProblem,
   deltasOf,
   gridSummary,
@@ -34,6 +35,13 @@ describe('grid maths', () => {
     expect(parseDelta('1.5')).toBe(1.5);
     expect(parseDelta('abc')).toBeNaN();
     expect(parseDelta('1e3')).toBeNaN();
+  });
+
+  it('tells a delta that is not a whole number from one out of range', () => {
+    expect(deltaFault(3)).toBeNull();
+    expect(deltaFault(2.5)).toBe('notWhole');
+    expect(deltaFault(Number.NaN)).toBe('notWhole');
+    expect(deltaFault(-MAX_DELTA - 1)).toBe('outOfRange');
   });
 
   it('says why a delta cannot be ordered', () => {
@@ -78,8 +86,22 @@ describe('grid maths', () => {
     ).toEqual({
       changed: 2,
       negative: 1,
+      notWhole: 1,
+      outOfRange: 0,
       invalid: 1,
     });
+  });
+
+  it('counts an unusable row under what is wrong with it, and never also as below zero', () => {
+    const rows = [row('a', 0), row('b', 5), row('c', 1), row('d', 3)];
+    expect(
+      gridSummary(rows, {
+        [rows[0]!.key]: MAX_DELTA + 1,
+        [rows[1]!.key]: -MAX_DELTA - 1,
+        [rows[2]!.key]: 0.5,
+        [rows[3]!.key]: -4,
+      }),
+    ).toEqual({ changed: 1, negative: 1, notWhole: 1, outOfRange: 2, invalid: 3 });
   });
 
   it('fills the grid of a resumed draft from its lines', () => {

@@ -39,11 +39,25 @@ export function parseDelta(text: string): number {
   return /^[+-]?\d+(\.\d*)?$/.test(trimmed) ? Number(trimmed) : Number.NaN;
 }
 
-/** Why a delta cannot be ordered, or null when it can. */
-export function deltaProblem(delta: number): string | null {
-  if (!Number.isInteger(delta)) return 'Enter a whole number.';
-  if (Math.abs(delta) > MAX_DELTA) return `Enter a number between -${MAX_DELTA} and ${MAX_DELTA}.`;
+/** What is wrong with a delta that cannot be ordered: not a whole number, or beyond ±MAX_DELTA. */
+export type DeltaFault = 'notWhole' | 'outOfRange';
+
+/** What is wrong with a delta, or null when it can be ordered. */
+export function deltaFault(delta: number): DeltaFault | null {
+  if (!Number.isInteger(delta)) return 'notWhole';
+  if (Math.abs(delta) > MAX_DELTA) return 'outOfRange';
   return null;
+}
+
+const FAULT_MESSAGES: Record<DeltaFault, string> = {
+  notWhole: 'Enter a whole number.',
+  outOfRange: `Enter a number between -${MAX_DELTA} and ${MAX_DELTA}.`,
+};
+
+/** Why a delta cannot be ordered, as the row says it, or null when it can. */
+export function deltaProblem(delta: number): string | null {
+  const fault = deltaFault(delta);
+  return fault ? FAULT_MESSAGES[fault] : null;
 }
 
 /** To Be(EA): what the customer will have; an unusable delta counts as no change. */
@@ -72,18 +86,37 @@ export function orderLines(
     }));
 }
 
-/** How many rows change, fall below zero, or hold something that is not a number. */
-export function gridSummary(rows: readonly GridRow[], deltas: Readonly<Record<string, number>>) {
-  let changed = 0;
-  let negative = 0;
-  let invalid = 0;
+/** What the grid's summary counts: each row under one problem at most (`invalid` totals two). */
+export interface GridSummary {
+  /** Rows with a usable, non-zero delta. */
+  changed: number;
+  /** Rows whose To Be(EA) would fall below zero. */
+  negative: number;
+  /** Rows whose delta is not a whole number. */
+  notWhole: number;
+  /** Rows whose delta is beyond ±MAX_DELTA. */
+  outOfRange: number;
+  /** Rows whose delta cannot be sent at all (notWhole + outOfRange): the lines are not saved. */
+  invalid: number;
+}
+
+/** How many rows change, fall below zero, or hold a delta that cannot be ordered (and why). */
+export function gridSummary(
+  rows: readonly GridRow[],
+  deltas: Readonly<Record<string, number>>,
+): GridSummary {
+  const summary = { changed: 0, negative: 0, notWhole: 0, outOfRange: 0, invalid: 0 };
   for (const row of rows) {
     const delta = deltas[row.key] ?? 0;
-    if (deltaProblem(delta) !== null) invalid += 1;
-    else if (delta !== 0) changed += 1;
-    if (toBe(row.available, delta) < 0) negative += 1;
+    const fault = deltaFault(delta);
+    if (fault) {
+      summary[fault] += 1;
+      summary.invalid += 1;
+    } else if (delta !== 0) summary.changed += 1;
+    // An unusable delta counts as no change, so such a row is never also below zero.
+    if (toBe(row.available, delta) < 0) summary.negative += 1;
   }
-  return { changed, negative, invalid };
+  return summary;
 }
 
 /** The deltas of a saved order's lines, by row key: how a resumed draft fills the grid. */

@@ -17,11 +17,9 @@ export function gridRows(licenses: WizardCustomer['licenses']): GridRow[] {
     billingAccount: line.billingAccount.name,
     kind: line.product.kind,
     available: line.available,
-    // No contracted price means no agreement covers it; an add-on then cannot be ordered.
-    disabledReason:
-      line.product.kind === 'ADD_ON' && !line.product.unitPrice
-        ? 'Not in your agreement with this vendor.'
-        : null,
+    // The server says which lines an order may change (an add-on only where the agreement
+    // enables it), so the grid does not offer a line that submitting would refuse.
+    disabledReason: line.orderable ? null : 'Not in your agreement with this vendor.',
   }));
 }
 

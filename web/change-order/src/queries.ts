@@ -20,6 +20,11 @@ const WIZARD_ORDER = graphql(`
     customer {
       id
     }
+    # Whom a submit sends it to, for the confirmation.
+    requestTo {
+      id
+      name
+    }
     implementationLead {
       id
     }
@@ -109,6 +114,7 @@ export const WIZARD_CUSTOMER = graphql(`
       }
       licenses {
         available
+        orderable
         billingAccount {
           id
           name
