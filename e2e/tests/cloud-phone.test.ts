@@ -69,7 +69,7 @@ describe('cloud phone, in the browser', () => {
 
       // Rich's banner appears without a reload.
       const banner = rich.getByRole('region', { name: 'Alerts' });
-      await banner.getByText('1 order to be confirmed').waitFor();
+      await banner.getByText('1 order was approved for your final confirmation').waitFor();
       await shot(rich, 'cloud-phone-06-banner');
       await banner.getByRole('link', { name: /One more Premium user/ }).click();
       await banner.getByRole('button', { name: /^OK, order/ }).click();

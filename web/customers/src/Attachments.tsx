@@ -1,5 +1,6 @@
 import { For, Show } from 'solid-js';
-import { Empty, formatDate } from '@portal/web-shared';
+import type { Client } from '@urql/core';
+import { DownloadLink, Empty, formatDate } from '@portal/web-shared';
 
 export interface AttachmentRow {
   id: string;
@@ -22,8 +23,11 @@ export function formatSize(bytes: number): string {
   return `${(bytes / 1024 / 1024).toFixed(1)} MB`;
 }
 
-/** The customer's documents (addenda, approval sheets), each a download link. */
-export function Attachments(props: { attachments: readonly AttachmentRow[] }) {
+/**
+ * The customer's documents (addenda, approval sheets), each a download link (renewed on
+ * click once it has expired).
+ */
+export function Attachments(props: { client: Client; attachments: readonly AttachmentRow[] }) {
   return (
     <Show when={props.attachments.length > 0} fallback={<Empty>No attachments yet.</Empty>}>
       <div class="table-wrap">
@@ -44,10 +48,8 @@ export function Attachments(props: { attachments: readonly AttachmentRow[] }) {
               {(file) => (
                 <tr>
                   <td>
-                    {/* A signed, server-relative link: the browser downloads it itself. */}
-                    <a href={file.downloadUrl} download={file.fileName}>
-                      {file.fileName}
-                    </a>
+                    {/* A signed link the browser downloads; renewed first once expired. */}
+                    <DownloadLink client={props.client} file={file} />
                   </td>
                   <td>{KIND_LABEL[file.kind] ?? file.kind}</td>
                   <td>{formatDate(file.createdAt)}</td>

@@ -1,8 +1,9 @@
-import { cleanup, render, screen, within } from '@solidjs/testing-library';
+import { cleanup, fireEvent, render, screen, waitFor, within } from '@solidjs/testing-library';
 import userEvent from '@testing-library/user-event';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { CustomerPage } from './CustomerPage';
 import { fakeClient } from '@portal/web-shared/fetch-test-client';
+import { recordLinkClicks, signedLink } from '@portal/web-shared/test-downloads';
 
 afterEach(cleanup);
 
@@ -48,26 +49,37 @@ const order = (id: string, number: number, status: string) => ({
   },
 });
 
-function renderPage(customer: unknown = CUSTOMER, canOrder = true) {
-  const { client } = fakeClient((operation) =>
+const ORDERS = {
+  customer: {
+    id: 'c1',
+    changeOrders: {
+      totalCount: 2,
+      pageInfo: { hasNextPage: false, endCursor: null },
+      edges: [order('o2', 500002, 'DRAFT'), order('o1', 500001, 'CONFIRMED')],
+    },
+  },
+};
+
+/** The page, its server answering the customer, its orders, and `other` operations. */
+function renderPage(
+  customer: unknown = CUSTOMER,
+  canOrder = true,
+  other: (operation: string) => unknown = (operation) => {
+    throw new Error(`No answer for ${operation}`);
+  },
+) {
+  const { client, calls } = fakeClient((operation) =>
     operation === 'Customer'
       ? { customer }
-      : {
-          customer: {
-            id: 'c1',
-            changeOrders: {
-              totalCount: 2,
-              pageInfo: { hasNextPage: false, endCursor: null },
-              edges: [order('o2', 500002, 'DRAFT'), order('o1', 500001, 'CONFIRMED')],
-            },
-          },
-        },
+      : operation === 'CustomerOrders'
+        ? ORDERS
+        : other(operation),
   );
   const navigate = vi.fn<(path: string) => void>();
   render(() => (
     <CustomerPage client={client} customerId="c1" canOrder={canOrder} navigate={navigate} />
   ));
-  return { navigate, user: userEvent.setup() };
+  return { navigate, calls, user: userEvent.setup() };
 }
 
 describe('a customer page', () => {
@@ -99,6 +111,31 @@ describe('a customer page', () => {
     const link = await screen.findByRole('link', { name: 'Vertical Demo_Addendum [500001].pdf' });
     expect(link.getAttribute('href')).toBe('/files/a1?sig=abc');
     expect(link.hasAttribute('download')).toBe(true);
+  });
+
+  it('downloads an attachment through a fresh link once the page has been open past its expiry', async () => {
+    const issued = new Date('2026-11-24T09:00:00.000Z').getTime();
+    vi.useFakeTimers({ toFake: ['Date'], now: issued });
+    const clicks = recordLinkClicks();
+    try {
+      const attachment = { ...CUSTOMER.attachments[0]!, downloadUrl: signedLink(issued, 'old') };
+      const { calls } = renderPage({ ...CUSTOMER, attachments: [attachment] }, true, () => ({
+        node: { __typename: 'Attachment', downloadUrl: signedLink(Date.now(), 'new') },
+      }));
+      const link = await screen.findByRole('link', { name: attachment.fileName });
+
+      vi.advanceTimersByTime(16 * 60 * 1000); // the page was left open
+      fireEvent.click(link);
+      await waitFor(() =>
+        expect(clicks.followed()).toEqual([signedLink(issued + 16 * 60 * 1000, 'new')]),
+      );
+      expect(calls.find((call) => call.operationName === 'FreshDownloadLink')?.variables).toEqual({
+        id: 'a1',
+      });
+    } finally {
+      clicks.stop();
+      vi.useRealTimers();
+    }
   });
 
   it("lists the customer's orders, a draft opening in the wizard", async () => {

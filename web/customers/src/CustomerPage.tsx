@@ -99,7 +99,7 @@ export function CustomerPage(props: {
                   <h2>Licences</h2>
                   <LicenseGrid licenses={customer().licenses} />
                   <h2>Attachments</h2>
-                  <Attachments attachments={customer().attachments} />
+                  <Attachments client={props.client} attachments={customer().attachments} />
                   <h2>Orders</h2>
                   <CustomerOrders client={props.client} customerId={customer().id} />
                 </>

@@ -19,9 +19,13 @@ export function routeOf(path: string): Route {
   return match[2] ? { screen: 'confirm', orderId } : { screen: 'detail', orderId };
 }
 
-/** The orders micro-frontend: Order Management, an order, and Order Final Confirm. */
+/**
+ * The orders micro-frontend: Order Management, an order, and Order Final Confirm. A vendor
+ * sees the orders submitted to it, without the reseller's steps.
+ */
 export function App(props: MountProps) {
   const route = createMemo(() => routeOf(props.path()));
+  const viewerKind = () => props.session.organization.kind;
   const orderId = createMemo(() => {
     const current = route();
     return 'orderId' in current ? current.orderId : undefined;
@@ -35,18 +39,23 @@ export function App(props: MountProps) {
       }
     >
       <Match when={route().screen === 'list'}>
-        <OrderList client={props.client} />
+        <OrderList
+          client={props.client}
+          search={props.search?.() ?? ''}
+          navigate={props.navigate}
+          viewerKind={viewerKind()}
+        />
       </Match>
       {/* Keyed on the order: another order starts with fresh screen state. */}
       <Match when={route().screen === 'detail'}>
         <Show when={orderId()} keyed>
-          {(id) => (
-            <OrderDetail
-              client={props.client}
-              orderId={id}
-              canCancel={props.session.organization.kind === 'RESELLER'}
-            />
-          )}
+          {(id) => <OrderDetail client={props.client} orderId={id} viewerKind={viewerKind()} />}
+        </Show>
+      </Match>
+      {/* Final Confirm is the reseller's step: a vendor at its address sees the order. */}
+      <Match when={route().screen === 'confirm' && viewerKind() === 'VENDOR'}>
+        <Show when={orderId()} keyed>
+          {(id) => <OrderDetail client={props.client} orderId={id} viewerKind="VENDOR" />}
         </Show>
       </Match>
       <Match when={route().screen === 'confirm'}>

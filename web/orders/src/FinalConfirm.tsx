@@ -173,7 +173,7 @@ function Confirmed(props: {
         )}
       </Loaded>
       <h2>Documents</h2>
-      <DocumentList documents={props.documents} />
+      <DocumentList client={client} documents={props.documents} />
     </>
   );
 }

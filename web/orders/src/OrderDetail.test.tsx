@@ -1,18 +1,23 @@
-import { cleanup, render, screen, within } from '@solidjs/testing-library';
+import { cleanup, fireEvent, render, screen, waitFor, within } from '@solidjs/testing-library';
 import userEvent from '@testing-library/user-event';
-import { afterEach, describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import type { Order } from './documents';
-import { approvedOrder } from './fixtures';
+import { addendum, approvedOrder } from './fixtures';
 import { OrderDetail } from './OrderDetail';
 import { fakeClient } from './test-client';
+import { recordLinkClicks, signedLink } from '@portal/web-shared/test-downloads';
 
 afterEach(cleanup);
+
+const ISSUED = new Date('2026-11-24T09:00:00.000Z').getTime();
 
 describe('an order', () => {
   it("follows the order live: the vendor's approval brings Order Final Confirm", async () => {
     let order: Order = approvedOrder({ status: 'SUBMITTED', approvalComment: null });
     const server = fakeClient({ OrderDetail: () => ({ changeOrder: order }) });
-    const { unmount } = render(() => <OrderDetail client={server.client} orderId="order-1" />);
+    const { unmount } = render(() => (
+      <OrderDetail client={server.client} orderId="order-1" viewerKind="RESELLER" />
+    ));
 
     await screen.findByRole('heading', { name: 'Order 500001 · More premium users' });
     expect(screen.queryByRole('link', { name: 'Order Final Confirm' })).toBeNull();
@@ -34,7 +39,9 @@ describe('an order', () => {
   it('reloads the order when the live connection comes back: what changed meanwhile was not sent', async () => {
     let order: Order = approvedOrder({ status: 'SUBMITTED', approvalComment: null });
     const server = fakeClient({ OrderDetail: () => ({ changeOrder: order }) });
-    const { unmount } = render(() => <OrderDetail client={server.client} orderId="order-1" />);
+    const { unmount } = render(() => (
+      <OrderDetail client={server.client} orderId="order-1" viewerKind="RESELLER" />
+    ));
     await screen.findByRole('heading', { name: 'Order 500001 · More premium users' });
     expect(server.callsOf('OrderDetail')).toHaveLength(1);
 
@@ -58,7 +65,7 @@ describe('an order', () => {
       },
     });
     const user = userEvent.setup();
-    render(() => <OrderDetail client={server.client} orderId="order-1" canCancel />);
+    render(() => <OrderDetail client={server.client} orderId="order-1" viewerKind="RESELLER" />);
 
     await user.click(await screen.findByRole('button', { name: 'Cancel order' }));
     const dialog = screen.getByRole('dialog', { name: 'Cancel order 500001?' });
@@ -94,7 +101,7 @@ describe('an order', () => {
       }),
     });
     const user = userEvent.setup();
-    render(() => <OrderDetail client={server.client} orderId="order-1" canCancel />);
+    render(() => <OrderDetail client={server.client} orderId="order-1" viewerKind="RESELLER" />);
     await user.click(await screen.findByRole('button', { name: 'Cancel order' }));
     expect(screen.getByRole('dialog').textContent).toContain('The draft is set aside');
     await user.click(
@@ -109,14 +116,114 @@ describe('an order', () => {
     const server = fakeClient({
       OrderDetail: () => ({ changeOrder: approvedOrder({ status: 'SUBMITTED' }) }),
     });
-    render(() => <OrderDetail client={server.client} orderId="order-1" />);
+    render(() => <OrderDetail client={server.client} orderId="order-1" viewerKind="VENDOR" />);
     await screen.findByRole('heading', { name: 'Order 500001 · More premium users' });
     expect(screen.queryByRole('button', { name: 'Cancel order' })).toBeNull();
     cleanup();
 
     const approved = fakeClient({ OrderDetail: () => ({ changeOrder: approvedOrder() }) });
-    render(() => <OrderDetail client={approved.client} orderId="order-1" canCancel />);
+    render(() => <OrderDetail client={approved.client} orderId="order-1" viewerKind="RESELLER" />);
     await screen.findByRole('link', { name: 'Order Final Confirm' });
     expect(screen.queryByRole('button', { name: 'Cancel order' })).toBeNull();
+  });
+
+  it("names a rejected order's comment the rejection reason; an approval's stays the Approval Comment", async () => {
+    const rejected = fakeClient({
+      OrderDetail: () => ({
+        changeOrder: approvedOrder({ status: 'REJECTED', approvalComment: 'Over budget' }),
+      }),
+    });
+    render(() => <OrderDetail client={rejected.client} orderId="order-1" viewerKind="RESELLER" />);
+    const reason = await screen.findByText('Rejection reason');
+    expect(reason.nextElementSibling?.textContent).toBe('Over budget');
+    expect(screen.queryByText('Approval Comment')).toBeNull();
+    cleanup();
+
+    const approved = fakeClient({ OrderDetail: () => ({ changeOrder: approvedOrder() }) });
+    render(() => <OrderDetail client={approved.client} orderId="order-1" viewerKind="RESELLER" />);
+    const comment = await screen.findByText('Approval Comment');
+    expect(comment.nextElementSibling?.textContent).toBe('Fine by us');
+    expect(screen.queryByText('Rejection reason')).toBeNull();
+  });
+
+  it("shows a vendor none of the reseller's steps, and sends it to decide a submitted order", async () => {
+    const approved = fakeClient({ OrderDetail: () => ({ changeOrder: approvedOrder() }) });
+    render(() => <OrderDetail client={approved.client} orderId="order-1" viewerKind="VENDOR" />);
+    await screen.findByRole('heading', { name: 'Order 500001 · More premium users' });
+    expect(screen.queryByRole('link', { name: 'Order Final Confirm' })).toBeNull();
+    expect(screen.queryByRole('link', { name: 'Approve or Reject' })).toBeNull();
+    cleanup();
+
+    const submitted = fakeClient({
+      OrderDetail: () => ({ changeOrder: approvedOrder({ status: 'SUBMITTED' }) }),
+    });
+    render(() => <OrderDetail client={submitted.client} orderId="order-1" viewerKind="VENDOR" />);
+    const decide = await screen.findByRole('link', { name: 'Approve or Reject' });
+    expect(decide.getAttribute('href')).toBe('/vendor/orders/order-1');
+    expect(screen.queryByRole('button', { name: 'Cancel order' })).toBeNull();
+  });
+
+  it("folds a draft's autosaves into one row per person, keeping the other events", async () => {
+    // Local times, so that the page (which shows the viewer's time zone) reads 10:30… 10:42.
+    const at = (minute: number) => new Date(2026, 10, 23, 10, minute).toISOString();
+    const rich = { id: 'user-1', name: 'Rich Balazsi' };
+    const ann = { id: 'user-2', name: 'Ann Agent' };
+    const event = (n: number, type: string, actor = rich) => ({
+      id: `e-${n}`,
+      type,
+      fromStatus: type === 'CREATED' ? null : 'DRAFT',
+      toStatus: type === 'SUBMITTED' ? 'SUBMITTED' : 'DRAFT',
+      comment: null,
+      at: at(30 + n),
+      actor,
+    });
+    const history = [
+      event(0, 'CREATED'),
+      ...[1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12].map((n) => event(n, 'UPDATED')),
+      event(13, 'UPDATED', ann),
+      event(14, 'SUBMITTED'),
+    ] as Order['history'];
+    const server = fakeClient({
+      OrderDetail: () => ({ changeOrder: approvedOrder({ status: 'SUBMITTED', history }) }),
+    });
+    render(() => <OrderDetail client={server.client} orderId="order-1" viewerKind="RESELLER" />);
+
+    const table = await screen.findByRole('table', { name: 'History' });
+    const rows = within(table).getAllByRole<HTMLTableRowElement>('row').slice(1);
+    expect(rows.map((row) => [row.cells[1]?.textContent, row.cells[3]?.textContent])).toEqual([
+      ['Created', 'Rich Balazsi'],
+      ['Updated · 12 edits, last at 10:42', 'Rich Balazsi'],
+      ['Updated', 'Ann Agent'],
+      ['Submitted', 'Rich Balazsi'],
+    ]);
+    expect(rows[1]?.cells[0]?.textContent).toBe('2026-11-23 10:31');
+  });
+
+  it('downloads a document through a fresh link once the page has been open past its expiry', async () => {
+    vi.useFakeTimers({ toFake: ['Date'], now: ISSUED });
+    try {
+      const document = { ...addendum, downloadUrl: signedLink(ISSUED, 'old') };
+      const server = fakeClient({
+        OrderDetail: () => ({
+          changeOrder: approvedOrder({ status: 'CONFIRMED', documents: [document] }),
+        }),
+        FreshDownloadLink: () => ({
+          node: { __typename: 'Attachment', downloadUrl: signedLink(Date.now(), 'new') },
+        }),
+      });
+      render(() => <OrderDetail client={server.client} orderId="order-1" viewerKind="RESELLER" />);
+      const link = await screen.findByRole('link', { name: addendum.fileName });
+
+      vi.advanceTimersByTime(16 * 60 * 1000); // the page was left open
+      const clicks = recordLinkClicks();
+      fireEvent.click(link);
+      await waitFor(() =>
+        expect(clicks.followed()).toEqual([signedLink(ISSUED + 16 * 60 * 1000, 'new')]),
+      );
+      clicks.stop();
+      expect(server.callsOf('FreshDownloadLink')[0]?.variables).toEqual({ id: addendum.id });
+    } finally {
+      vi.useRealTimers();
+    }
   });
 });

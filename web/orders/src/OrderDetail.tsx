@@ -8,6 +8,7 @@ import {
   orderLineRows,
   query as createQuery,
   reloadOnEvents,
+  type SessionInfo,
 } from '@portal/web-shared';
 import { ConfirmedAction } from './ConfirmedAction';
 import { CANCEL_ORDER, ORDER, ORDER_UPDATED, type Order } from './documents';
@@ -18,11 +19,17 @@ import { DocumentList, HistoryTable, OrderFacts } from './parts';
 const CANCELLABLE = ['DRAFT', 'SUBMITTED'];
 
 /**
- * One order: facts, items, documents and history. `canCancel` (the reseller's view) offers
- * to cancel a draft or a submitted order.
+ * One order: facts, items, documents and history. The reseller's view offers its steps
+ * (Final Confirm, editing a draft, cancelling a draft or a submitted order); the vendor's
+ * offers the decision on a submitted order instead.
  */
-export function OrderDetail(props: { client: Client; orderId: string; canCancel?: boolean }) {
+export function OrderDetail(props: {
+  client: Client;
+  orderId: string;
+  viewerKind: SessionInfo['organization']['kind'];
+}) {
   const client = untrack(() => props.client); // the session's, fixed while mounted
+  const isReseller = () => props.viewerKind === 'RESELLER';
   const [order, { refetch }] = createQuery(client, ORDER, () => ({ id: props.orderId }));
 
   async function cancel(current: Order) {
@@ -54,12 +61,12 @@ export function OrderDetail(props: { client: Client; orderId: string; canCancel?
               </h1>
               <div class="actions">
                 <a href="/orders">Order Management</a>
-                <Show when={current().status === 'APPROVED'}>
+                <Show when={isReseller() && current().status === 'APPROVED'}>
                   <a class="button" href={`/orders/${encodeURIComponent(current().id)}/confirm`}>
                     Order Final Confirm
                   </a>
                 </Show>
-                <Show when={current().status === 'DRAFT'}>
+                <Show when={isReseller() && current().status === 'DRAFT'}>
                   <a
                     class="button secondary"
                     href={`/change-order/${encodeURIComponent(current().id)}`}
@@ -67,8 +74,13 @@ export function OrderDetail(props: { client: Client; orderId: string; canCancel?
                     Edit draft
                   </a>
                 </Show>
+                <Show when={!isReseller() && current().status === 'SUBMITTED'}>
+                  <a class="button" href={`/vendor/orders/${encodeURIComponent(current().id)}`}>
+                    Approve or Reject
+                  </a>
+                </Show>
               </div>
-              <Show when={props.canCancel && CANCELLABLE.includes(current().status)}>
+              <Show when={isReseller() && CANCELLABLE.includes(current().status)}>
                 <ConfirmedAction
                   label="Cancel order"
                   busyLabel="Cancelling…"
@@ -97,7 +109,7 @@ export function OrderDetail(props: { client: Client; orderId: string; canCancel?
                 empty="No item changes in this order."
               />
               <h2>Documents</h2>
-              <DocumentList documents={current().documents} />
+              <DocumentList client={client} documents={current().documents} />
               <h2>History</h2>
               <HistoryTable events={current().history} />
             </section>

@@ -1,4 +1,4 @@
-import { createMemo, createSignal, For, Show, untrack } from 'solid-js';
+import { createMemo, For, Show, untrack } from 'solid-js';
 import type { Client } from '@urql/core';
 // query() under a create* name: the Solid linter then sees that it tracks its variables.
 import {
@@ -7,34 +7,50 @@ import {
   query as createQuery,
   reloadOnEvents,
   statusLabel,
+  type SessionInfo,
 } from '@portal/web-shared';
 import { ORDER_LIST_EVENTS, ORDERS, PAGE_SIZE } from './documents';
+import { listHref, listLocationOf, STATUSES, type Status } from './list-location';
 import { Loaded } from './Loaded';
 
-const STATUSES = ['DRAFT', 'SUBMITTED', 'APPROVED', 'REJECTED', 'CONFIRMED', 'CANCELLED'] as const;
-type Status = (typeof STATUSES)[number];
-
 /**
- * Order Management: the reseller's orders by status, newest first, a page at a time. An
- * order made or moved to another status (a vendor's decision, a colleague's confirm)
- * refetches the page, so it stays current without a reload.
+ * Order Management: the viewer's orders by status, newest first, a page at a time (a
+ * vendor's are those submitted to it). The filter and page are in the address (`search`)
+ * and change through `navigate`, so reload, back and forward keep them. An order made or
+ * moved to another status (a vendor's decision, a colleague's confirm) refetches the page,
+ * so it stays current without a reload.
  */
-export function OrderList(props: { client: Client }) {
-  const [status, setStatus] = createSignal<Status | ''>('');
-  /** The cursors of the pages before this one (`after` is the last); empty on page 1. */
-  const [cursors, setCursors] = createSignal<string[]>([]);
+export function OrderList(props: {
+  client: Client;
+  /** The address's query string, e.g. `?status=APPROVED&after=…`. */
+  search: string;
+  navigate: (to: string) => void;
+  viewerKind: SessionInfo['organization']['kind'];
+}) {
+  const where = createMemo(() => listLocationOf(props.search));
+  const status = () => where().status;
+  const cursors = () => where().cursors;
   const client = untrack(() => props.client); // the session's, fixed while mounted
-  const [orders, { refetch }] = createQuery(client, ORDERS, () => ({
-    filter: status() ? { status: [status() as Status] } : null,
-    after: cursors().at(-1) ?? null,
-    first: PAGE_SIZE,
-  }));
+  const [orders, { refetch }] = createQuery(client, ORDERS, () => {
+    const { status, cursors } = where();
+    return {
+      filter: status ? { status: [status] } : null,
+      after: cursors.at(-1) ?? null,
+      first: PAGE_SIZE,
+    };
+  });
   reloadOnEvents(client, ORDER_LIST_EVENTS, {}, refetch);
   const firstShown = createMemo(() => cursors().length * PAGE_SIZE + 1);
+  const isReseller = () => props.viewerKind === 'RESELLER';
+  // Drafts are the reseller's own (SPEC): a vendor never has any to list.
+  const statuses = () => STATUSES.filter((s) => isReseller() || s !== 'DRAFT');
 
+  /** A new filter starts again at the first page. */
   function choose(next: string) {
-    setStatus(next as Status | '');
-    setCursors([]);
+    props.navigate(listHref({ status: next as Status | '', cursors: [] }));
+  }
+  function turnTo(nextCursors: string[]) {
+    props.navigate(listHref({ status: status(), cursors: nextCursors }));
   }
 
   return (
@@ -48,7 +64,7 @@ export function OrderList(props: { client: Client }) {
           onChange={(event) => choose(event.currentTarget.value)}
         >
           <option value="">All</option>
-          <For each={STATUSES}>{(s) => <option value={s}>{statusLabel(s)}</option>}</For>
+          <For each={statuses()}>{(s) => <option value={s}>{statusLabel(s)}</option>}</For>
         </select>
       </div>
       <Loaded data={orders} retry={refetch} label="Loading orders…">
@@ -94,7 +110,8 @@ export function OrderList(props: { client: Client }) {
                           <td>{edge.node.customer.name}</td>
                           <td>
                             <span class="badge">{statusLabel(edge.node.status)}</span>
-                            <Show when={edge.node.status === 'APPROVED'}>
+                            {/* Final Confirm is the reseller's step. */}
+                            <Show when={isReseller() && edge.node.status === 'APPROVED'}>
                               {' '}
                               <a href={`/orders/${encodeURIComponent(edge.node.id)}/confirm`}>
                                 Order Final Confirm
@@ -116,7 +133,7 @@ export function OrderList(props: { client: Client }) {
                 <button
                   type="button"
                   class="secondary"
-                  onClick={() => setCursors((list) => list.slice(0, -1))}
+                  onClick={() => turnTo(cursors().slice(0, -1))}
                 >
                   Previous page
                 </button>
@@ -127,7 +144,7 @@ export function OrderList(props: { client: Client }) {
                   class="secondary"
                   onClick={() => {
                     const end = data().changeOrders.pageInfo.endCursor;
-                    if (end) setCursors((list) => [...list, end]);
+                    if (end) turnTo([...cursors(), end]);
                   }}
                 >
                   Next page

@@ -10,6 +10,7 @@ export const mount: Mount = (element, props) =>
         client={props.client}
         session={props.session}
         path={props.path}
+        search={props.search}
         navigate={props.navigate}
       />
     ),

@@ -1,6 +1,8 @@
 /** The pieces of an order screen, each from plain data: facts, items, documents, history. */
-import { For, Show } from 'solid-js';
+import { createMemo, For, Show } from 'solid-js';
+import type { Client } from '@urql/core';
 import {
+  DownloadLink,
   Empty,
   formatDate,
   formatMoney,
@@ -9,6 +11,7 @@ import {
   statusLabel,
 } from '@portal/web-shared';
 import type { License, Order, OrderDocument, OrderEvent, OrderLine } from './documents';
+import { historyLabel, historyRows } from './history';
 
 /** The order's notice fields, in the seed portal's words. */
 export function OrderFacts(props: { order: Order }) {
@@ -50,7 +53,9 @@ export function OrderFacts(props: { order: Order }) {
       </dd>
       <dt>Order Note</dt>
       <dd>{props.order.note || '—'}</dd>
-      <dt>Approval Comment</dt>
+      {/* The vendor's comment: "Approval Comment" in the approval notice (SPEC); a rejected
+          order's comment is why it was rejected. */}
+      <dt>{props.order.status === 'REJECTED' ? 'Rejection reason' : 'Approval Comment'}</dt>
       <dd>{props.order.approvalComment || '—'}</dd>
       <Show when={props.order.confirmedAt}>
         <dt>Confirmed</dt>
@@ -111,17 +116,15 @@ const KIND_LABEL: Record<string, string> = {
   APPROVAL_SHEET: 'Approval sheet (XLSX)',
 };
 
-/** The order's documents, each a download link. */
-export function DocumentList(props: { documents: readonly OrderDocument[] }) {
+/** The order's documents, each a download link (renewed on click once it has expired). */
+export function DocumentList(props: { client: Client; documents: readonly OrderDocument[] }) {
   return (
     <Show when={props.documents.length > 0} fallback={<Empty>No documents yet.</Empty>}>
       <ul>
         <For each={props.documents}>
           {(document) => (
             <li>
-              <a href={document.downloadUrl} download={document.fileName}>
-                {document.fileName}
-              </a>{' '}
+              <DownloadLink client={props.client} file={document} />{' '}
               <span class="badge">{KIND_LABEL[document.kind] ?? document.kind}</span>{' '}
               {(document.byteSize / 1024).toFixed(1)} KB
             </li>
@@ -132,8 +135,9 @@ export function DocumentList(props: { documents: readonly OrderDocument[] }) {
   );
 }
 
-/** What happened to the order, oldest first. */
+/** What happened to the order, oldest first; a run of a draft's edits is one row. */
 export function HistoryTable(props: { events: readonly OrderEvent[] }) {
+  const rows = createMemo(() => historyRows(props.events));
   return (
     <Show when={props.events.length > 0} fallback={<Empty>No history yet.</Empty>}>
       <div class="table-wrap">
@@ -148,17 +152,17 @@ export function HistoryTable(props: { events: readonly OrderEvent[] }) {
             </tr>
           </thead>
           <tbody>
-            <For each={props.events}>
-              {(event) => (
+            <For each={rows()}>
+              {(row) => (
                 <tr>
-                  <td>{formatDate(event.at)}</td>
-                  <td>{statusLabel(event.type)}</td>
+                  <td>{formatDate(row.event.at)}</td>
+                  <td>{historyLabel(row)}</td>
                   <td>
-                    {event.fromStatus ? `${statusLabel(event.fromStatus)} → ` : ''}
-                    {statusLabel(event.toStatus)}
+                    {row.event.fromStatus ? `${statusLabel(row.event.fromStatus)} → ` : ''}
+                    {statusLabel(row.event.toStatus)}
                   </td>
-                  <td>{event.actor?.name ?? '—'}</td>
-                  <td>{event.comment ?? ''}</td>
+                  <td>{row.event.actor?.name ?? '—'}</td>
+                  <td>{row.event.comment ?? ''}</td>
                 </tr>
               )}
             </For>

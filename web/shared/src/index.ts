@@ -10,4 +10,5 @@ export {
   type OrderLineLike,
 } from './items-table.js';
 export { mutate, query, reloadOnEvents } from './urql.js';
+export { DownloadLink, linkExpiry, type Downloadable } from './download-link.js';
 export { graphql, type ResultOf, type VariablesOf } from '@portal/schema';

@@ -15,7 +15,16 @@ export interface MountProps {
   session: SessionInfo;
   /** The route's path (reactive), e.g. `/customers/<id>`; the micro-frontend renders what it names. */
   path: () => string;
-  /** Moves the whole app to another route (and its micro-frontend). */
+  /**
+   * The route's query string (reactive), e.g. `?status=APPROVED`, or `''`: a screen's state
+   * that a reload, the back button or a shared link must restore (a list's page and filter).
+   * Optional: each micro-frontend is deployed on its own and may meet a shell without it.
+   */
+  search?: () => string;
+  /**
+   * Moves the whole app to another route (and its micro-frontend): a path, with or without a
+   * query string (`/orders?status=APPROVED`); the back button comes back.
+   */
   navigate: (path: string) => void;
 }
 

@@ -52,15 +52,23 @@ const ACK_ALL = graphql(`
   }
 `);
 
+/** "1 order was" / "3 orders were". */
+const ordersWere = (n: number) => `${n} ${n === 1 ? 'order was' : 'orders were'}`;
+
+/**
+ * What happened, not what is to do now: an alert stays until OK / OK ALL (SPEC), also
+ * after its order was decided or confirmed elsewhere, and then "3 orders to decide" would
+ * be wrong. (SPEC calls the approval's alert "an order to be confirmed".)
+ */
 const HEADLINE: Record<string, (n: number) => string> = {
-  ORDER_TO_CONFIRM: (n) => `${n} ${n === 1 ? 'order' : 'orders'} to be confirmed`,
-  ORDER_SUBMITTED: (n) => `${n} ${n === 1 ? 'order' : 'orders'} to decide`,
-  ORDER_REJECTED: (n) => `${n} ${n === 1 ? 'order was' : 'orders were'} rejected`,
+  ORDER_TO_CONFIRM: (n) => `${ordersWere(n)} approved for your final confirmation`,
+  ORDER_SUBMITTED: (n) => `${ordersWere(n)} submitted for your decision`,
+  ORDER_REJECTED: (n) => `${ordersWere(n)} rejected`,
 };
 
 /**
- * The alert at the top of every screen while alerts are pending ("N orders to be
- * confirmed"), arriving live through alertRaised, with OK per alert and OK ALL.
+ * The alert at the top of every screen while alerts are pending ("1 order was approved for
+ * your final confirmation"), arriving live through alertRaised, with OK per alert and OK ALL.
  */
 export function AlertBanner(props: { session: Session }) {
   // Read once: the session never changes under a mounted screen (signing out unmounts it).

@@ -32,8 +32,15 @@ export function App() {
         });
         const links = createMemo(() => {
           const mailbox = delivery() === 'KEPT' ? [{ href: '/mailbox', label: 'Mailbox' }] : [];
+          // A vendor also looks at its customers and at the orders submitted to it; those
+          // screens leave the reseller's steps out for it.
           return current().organization.kind === 'VENDOR'
-            ? [{ href: '/vendor', label: 'Approval dashboard' }, ...mailbox]
+            ? [
+                { href: '/vendor', label: 'Approval dashboard' },
+                { href: '/customers', label: 'Customers' },
+                { href: '/orders', label: 'Order Management' },
+                ...mailbox,
+              ]
             : [
                 { href: '/customers', label: 'Customers' },
                 { href: '/orders', label: 'Order Management' },

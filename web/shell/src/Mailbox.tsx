@@ -1,5 +1,13 @@
 import { For, Show, untrack } from 'solid-js';
-import { Empty, ErrorMessage, formatDate, graphql, Loading, query } from '@portal/web-shared';
+import {
+  DownloadLink,
+  Empty,
+  ErrorMessage,
+  formatDate,
+  graphql,
+  Loading,
+  query,
+} from '@portal/web-shared';
 import type { Session } from './session';
 
 const MAILBOX = graphql(`
@@ -28,11 +36,8 @@ const MAILBOX = graphql(`
 /** The dev mailbox: what the portal sent, or keeps where no SMTP server is configured. */
 export function Mailbox(props: { session: Session }) {
   // Read once: the session never changes under a mounted screen (signing out unmounts it).
-  const [mails, { refetch }] = query(
-    untrack(() => props.session.client.urql),
-    MAILBOX,
-    () => ({}),
-  );
+  const urql = untrack(() => props.session.client.urql);
+  const [mails, { refetch }] = query(urql, MAILBOX, () => ({}));
   return (
     <section>
       <h1>Mailbox</h1>
@@ -61,11 +66,7 @@ export function Mailbox(props: { session: Session }) {
                     </p>
                     <pre class="mail-text">{mail.text}</pre>
                     <Show when={mail.attachment}>
-                      {(file) => (
-                        <a href={file().downloadUrl} download={file().fileName}>
-                          {file().fileName}
-                        </a>
-                      )}
+                      {(file) => <DownloadLink client={urql} file={file()} />}
                     </Show>
                   </article>
                 )}

@@ -1,6 +1,6 @@
 import { createEffect, createSignal, onCleanup, Show } from 'solid-js';
 import { ErrorMessage, Loading, type Mount } from '@portal/web-shared';
-import { navigate, path } from './router';
+import { navigate, path, search } from './router';
 import type { Session } from './session';
 
 /**
@@ -25,6 +25,7 @@ export function MicroFrontend(props: { name: string; session: Session }) {
           client: session.client.urql,
           session,
           path,
+          search,
           navigate,
         });
         setState('ready');

@@ -1,20 +1,40 @@
-import { createSignal } from 'solid-js';
+import { batch, createSignal } from 'solid-js';
 
+// Two signals rather than one location object: a screen that reads only the path is not
+// re-run when only the query string changes (a list's page or filter).
 const [path, setPath] = createSignal(window.location.pathname);
+const [search, setSearch] = createSignal(window.location.search);
 
-/** The current route's path (reactive). */
+/** The current route's path (reactive), e.g. `/orders`. */
 export { path };
 
-/** Goes to another route without reloading; the back button comes back. */
+/**
+ * The current route's query string (reactive), e.g. `?status=APPROVED`, or `''`: where a
+ * screen keeps what a reload, the back button or a shared link must bring back.
+ */
+export { search };
+
+/** Takes the route from the address bar, as the browser has normalised it. */
+function follow(): void {
+  batch(() => {
+    setPath(window.location.pathname);
+    setSearch(window.location.search);
+  });
+}
+
+/**
+ * Goes to another route (a path, with or without a query string) without reloading; the
+ * back button comes back.
+ */
 export function navigate(to: string, replace = false): void {
-  if (to === window.location.pathname) return;
+  if (to === window.location.pathname + window.location.search) return;
   if (replace) window.history.replaceState(null, '', to);
   else window.history.pushState(null, '', to);
-  setPath(to);
+  follow();
   window.scrollTo(0, 0);
 }
 
-window.addEventListener('popstate', () => setPath(window.location.pathname));
+window.addEventListener('popstate', follow);
 
 /** Same-origin links navigate in place (micro-frontends' links included). */
 document.addEventListener('click', (event) => {
@@ -31,7 +51,7 @@ document.addEventListener('click', (event) => {
   const url = new URL(anchor.href, window.location.href);
   if (url.origin !== window.location.origin || url.pathname.startsWith('/files/')) return;
   event.preventDefault();
-  navigate(url.pathname);
+  navigate(url.pathname + url.search);
 });
 
 /** Which micro-frontend owns a path. */

@@ -74,4 +74,27 @@ describe('the order to decide', () => {
     await screen.findByText('Cancelled');
     expect(screen.queryByRole('button', { name: 'Reject' })).toBeNull();
   });
+
+  it('rejects, then shows the comment as the rejection reason', async () => {
+    let order: Order = submittedOrder();
+    const server = fakeClient({
+      VendorOrder: () => ({ changeOrder: order }),
+      RejectOrder: () => {
+        order = submittedOrder({ status: 'REJECTED', approvalComment: 'Over budget', version: 4 });
+        return {
+          rejectChangeOrder: { order: { id: 'order-1', status: 'REJECTED' }, userErrors: [] },
+        };
+      },
+    });
+    const user = userEvent.setup();
+    render(() => <OrderReview client={server.client} orderId="order-1" />);
+    expect((await screen.findByText('Approval Comment')).nextElementSibling?.textContent).toBe('—');
+
+    await user.type(screen.getByRole('textbox', { name: 'Comment' }), 'Over budget');
+    await user.click(screen.getByRole('button', { name: 'Reject' }));
+    await screen.findByText('Order 500001 is rejected.');
+    const reason = await screen.findByText('Rejection reason');
+    expect(reason.nextElementSibling?.textContent).toBe('Over budget');
+    expect(screen.queryByText('Approval Comment')).toBeNull();
+  });
 });

@@ -44,7 +44,9 @@ export function OrderFacts(props: { order: Order }) {
       </Show>
       <dt>Order Note</dt>
       <dd>{props.order.note || '—'}</dd>
-      <dt>Approval Comment</dt>
+      {/* The vendor's comment: "Approval Comment" in the approval notice (SPEC); a rejected
+          order's comment is why it was rejected. */}
+      <dt>{props.order.status === 'REJECTED' ? 'Rejection reason' : 'Approval Comment'}</dt>
       <dd>{props.order.approvalComment || '—'}</dd>
     </dl>
   );
