@@ -3,23 +3,13 @@ import userEvent from '@testing-library/user-event';
 import { createStore } from 'solid-js/store';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { FieldError } from './errors';
-import { rowKey, type GridRow } from './grid-math';
+import { rowKey } from './grid-math';
 import { ItemsGrid } from './ItemsGrid';
+import { gridRow } from './test-rows';
 
 afterEach(cleanup);
 
-const row = (name: string, available: number, extra: Partial<GridRow> = {}): GridRow => ({
-  key: rowKey(name, 'ba-1'),
-  productId: name,
-  billingAccountId: 'ba-1',
-  itemGroup: 'User License',
-  itemName: name,
-  billingAccount: 'Vertical Demo',
-  kind: 'ITEM',
-  available,
-  disabledReason: null,
-  ...extra,
-});
+const row = gridRow;
 
 const ROWS = [
   row('Basic User', 0),

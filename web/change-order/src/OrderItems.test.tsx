@@ -3,22 +3,13 @@ import userEvent from '@testing-library/user-event';
 import { createMemo } from 'solid-js';
 import { createStore } from 'solid-js/store';
 import { afterEach, describe, expect, it } from 'vitest';
-import { gridSummary, rowKey, type GridRow } from './grid-math';
+import { gridSummary } from './grid-math';
 import { OrderItems } from './OrderItems';
+import { gridRow } from './test-rows';
 
 afterEach(cleanup);
 
-const row = (name: string, available: number): GridRow => ({
-  key: rowKey(name, 'ba-1'),
-  productId: name,
-  billingAccountId: 'ba-1',
-  itemGroup: 'User License',
-  itemName: name,
-  billingAccount: 'Vertical Demo',
-  kind: 'ITEM',
-  available,
-  disabledReason: null,
-});
+const row = gridRow;
 
 const ROWS = [row('Basic User', 0), row('Basic User With VM', 13), row('Stand Alone VM', 2)];
 

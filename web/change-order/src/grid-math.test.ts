@@ -10,20 +10,10 @@ import {
   rowKey,
   stepDelta,
   toBe,
-  type GridRow,
 } from './grid-math';
+import { gridRow } from './test-rows';
 
-const row = (name: string, available: number): GridRow => ({
-  key: rowKey(name, 'ba'),
-  productId: name,
-  billingAccountId: 'ba',
-  itemGroup: 'User License',
-  itemName: name,
-  billingAccount: 'Vertical Demo',
-  kind: 'ITEM',
-  available,
-  disabledReason: null,
-});
+const row = gridRow;
 
 describe('grid maths', () => {
   it('reads a typed Order(+/-), treating an empty field or a lone sign as 0', () => {
@@ -74,8 +64,8 @@ describe('grid maths', () => {
       [rows[3]!.key]: 0.5,
     };
     expect(orderLines(rows, deltas)).toEqual([
-      { productId: 'a', billingAccountId: 'ba', delta: 2 },
-      { productId: 'c', billingAccountId: 'ba', delta: -1 },
+      { productId: 'a', billingAccountId: 'ba-1', delta: 2 },
+      { productId: 'c', billingAccountId: 'ba-1', delta: -1 },
     ]);
   });
 
@@ -105,8 +95,8 @@ describe('grid maths', () => {
   });
 
   it('fills the grid of a resumed draft from its lines', () => {
-    expect(deltasOf([{ product: { id: 'a' }, billingAccount: { id: 'ba' }, delta: 4 }])).toEqual({
-      [rowKey('a', 'ba')]: 4,
+    expect(deltasOf([{ product: { id: 'a' }, billingAccount: { id: 'ba-1' }, delta: 4 }])).toEqual({
+      [rowKey('a', 'ba-1')]: 4,
     });
   });
 });
