@@ -12,7 +12,7 @@ const js = (dir) =>
     .map((file) => path.join(dir, file));
 const parts = {
   shell: js(path.join(web, 'shell/dist/assets')),
-  solid: js(path.join(web, 'shell/dist/vendor')).filter((file) => !file.includes('store')),
+  solid: js(path.join(web, 'shell/dist/lib')).filter((file) => !file.includes('store')),
   customers: js(path.join(web, 'customers/dist')),
 };
 let total = 0;

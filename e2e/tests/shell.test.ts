@@ -95,14 +95,14 @@ describe('the shell', () => {
         ),
       ];
       expect(withSolid).toHaveLength(1);
-      expect(withSolid[0]).toMatch(/^\/vendor\//);
+      expect(withSolid[0]).toMatch(/^\/lib\//);
       expect(loaded.map((script) => new URL(script.url).pathname)).toEqual(
         expect.arrayContaining(['/mfe/customers/customers.js', '/mfe/orders/orders.js']),
       );
       const importMap = await page.evaluate(
         () => document.querySelector('script[type="importmap"]')?.textContent ?? '',
       );
-      expect(JSON.parse(importMap).imports['solid-js']).toBe('/vendor/solid-js.js');
+      expect(JSON.parse(importMap).imports['solid-js']).toBe('/lib/solid-js.js');
     } finally {
       await browser.close();
     }
@@ -120,6 +120,18 @@ describe('the shell', () => {
       );
       expect(overflow).toBeLessThanOrEqual(0);
       await shot(page, 'shell-03-vendor-narrow');
+
+      // The vendor's screens are app routes like any other: a reload keeps them.
+      await page.reload();
+      await page.getByRole('heading', { name: 'Approval dashboard' }).waitFor();
+      for (const route of ['/vendor', '/vendor/orders/unknown-order']) {
+        const response = await fetch(`${portal.url}${route}`, {
+          headers: { accept: 'text/html' },
+          redirect: 'manual',
+        });
+        expect(response.status, route).toBe(200);
+        expect(await response.text(), route).toContain('type="importmap"');
+      }
     } finally {
       await browser.close();
     }

@@ -10,7 +10,7 @@ export default defineConfig({
   define: { 'process.env.NODE_ENV': '"production"' },
   build: {
     target: 'es2022',
-    emptyOutDir: true, // the vendor build (run after this one) adds dist/vendor
+    emptyOutDir: true, // the Solid build (vite.vendor.config.ts, run after this one) adds dist/lib
     sourcemap: true,
     rollupOptions: {
       external: [/^solid-js(\/.*)?$/, /^@portal\/mfe-/],

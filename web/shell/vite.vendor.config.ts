@@ -3,13 +3,15 @@ import { defineConfig } from 'vite';
 /**
  * Solid, once, as plain ES modules for the import map: the shell and every micro-frontend
  * import `solid-js`, `solid-js/web` and `solid-js/store` by name and get these files, so a
- * signal made in one is reactive in another (two Solid copies break that silently).
+ * signal made in one is reactive in another (two Solid copies break that silently). Served
+ * at /lib/, not /vendor/: that is the vendor's screens' address, and a reload there must get
+ * the app.
  */
 export default defineConfig({
   define: { 'process.env.NODE_ENV': '"production"' },
   resolve: { conditions: ['browser', 'production', 'import'] },
   build: {
-    outDir: 'dist/vendor',
+    outDir: 'dist/lib',
     emptyOutDir: true,
     target: 'es2022',
     lib: {

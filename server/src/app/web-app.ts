@@ -15,15 +15,15 @@ export interface WebAppOptions {
 }
 
 /**
- * The import map that ties the app together at run time: Solid once (the shell's vendor
- * build) and each micro-frontend by name. It is written into index.html when the page is
+ * The import map that ties the app together at run time: Solid once (the shell's build of
+ * it, at /lib/) and each micro-frontend by name. It is written into index.html when the page is
  * served, so a micro-frontend moves (MICRO_FRONTENDS) without rebuilding the shell.
  */
 export function importMap(options: WebAppOptions): { imports: Record<string, string> } {
   const imports: Record<string, string> = {
-    'solid-js': '/vendor/solid-js.js',
-    'solid-js/web': '/vendor/solid-js-web.js',
-    'solid-js/store': '/vendor/solid-js-store.js',
+    'solid-js': '/lib/solid-js.js',
+    'solid-js/web': '/lib/solid-js-web.js',
+    'solid-js/store': '/lib/solid-js-store.js',
   };
   for (const name of MICRO_FRONTENDS) {
     imports[`@portal/mfe-${name}`] = options.overrides[name] ?? `/mfe/${name}/${name}.js`;
@@ -61,7 +61,7 @@ export function serveWebApp(app: Express, options: WebAppOptions): void {
   }
   app.use(express.static(options.shellDist, { index: false, maxAge: '1h' }));
   app.get(
-    /^\/(?!graphql|healthz|schema\.graphql|files\/|mfe\/|vendor\/|assets\/).*/,
+    /^\/(?!graphql|healthz|schema\.graphql|files\/|mfe\/|lib\/|assets\/).*/,
     (req: Request, res: Response, next) => {
       if (!req.accepts('html')) return next();
       sendPage(req, res);
