@@ -358,6 +358,21 @@ describe('addendum', () => {
     expect(approved.documents.map((d) => [d.kind, d.fileName])).toEqual([
       ['APPROVAL_SHEET', `Acme Mail_Change_Approved [${order.number}].xlsx`],
     ]);
+    // The sheet says where the seats go: its lines alone show only Archive.
+    const rows = await sheetRows((await download(approved.documents[0]!.downloadUrl)).body);
+    expect(rows.slice(-4)).toEqual([
+      ['Item Group', 'Item Name', 'Billing Account', 'Available', 'Order(+/-)', 'To Be(EA)'],
+      ['Add-on', ARCHIVE, 'Acme Mail', 0, 50, 50],
+      [],
+      ['Product Change', `Select New: ${ESSENTIALS} replaced by ${ADVANCED} (the seats move)`],
+    ]);
+    // So does the approval e-mail (kept in the mailbox: this server has no SMTP).
+    const { mailbox } = await rich.call<{ mailbox: { text: string; order: { id: string } }[] }>(
+      '{ mailbox { text order { id } } }',
+    );
+    expect(mailbox.find((mail) => mail.order.id === order.id)?.text).toContain(
+      `Product Change: Select New: ${ESSENTIALS} replaced by ${ADVANCED} (the seats move)`,
+    );
 
     expectOk(await rich.mutate(FINAL_CONFIRM, { orderId: order.id }));
     addendumOrder = await orderDocuments(rich, order.id);
@@ -403,6 +418,9 @@ describe('addendum', () => {
     expect(text).toContain('Order User: Rich Balazsi');
     expect(text).toContain('Implementation Lead: Dana Lead <lead@acme-mail.example>');
     expect(text).toContain(`Order Date: ${orderDate(order.submittedAt)}`);
+    expect(text).toContain(
+      `Product Change: Select New: ${ESSENTIALS} replaced by ${ADVANCED} (the seats move)`,
+    );
 
     expect(cost.lines.map((line: Record<string, any>) => line.product.name)).toEqual([
       ESSENTIALS,

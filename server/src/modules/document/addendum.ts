@@ -56,6 +56,7 @@ export function buildAddendum(data: OrderDocumentData): Promise<Buffer> {
         ? `${data.implementationLead.name} <${data.implementationLead.email}>`
         : '-',
     ],
+    ...(data.productChange ? [['Product Change', data.productChange] as [string, string]] : []),
     ['Order Date', formatDate(order.submittedAt)],
     ['Approved', formatDate(order.decidedAt)],
     ['Confirmed', formatDate(order.confirmedAt)],

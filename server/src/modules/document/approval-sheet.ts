@@ -10,7 +10,8 @@ export function approvalSheetName(data: OrderDocumentData): string {
 
 /**
  * The approval notification sheet: the notice fields (label, value), a blank row, then the
- * item lines under the grid's own headings.
+ * item lines under the grid's own headings; then, for an order that changes the primary
+ * product, a blank row and that change.
  */
 export async function buildApprovalSheet(data: OrderDocumentData): Promise<Buffer> {
   const workbook = new ExcelJS.Workbook();
@@ -45,6 +46,10 @@ export async function buildApprovalSheet(data: OrderDocumentData): Promise<Buffe
       line.delta,
       line.toBe,
     ]);
+  }
+  if (data.productChange) {
+    sheet.addRow([]);
+    sheet.addRow(['Product Change', data.productChange]).getCell(1).font = { bold: true };
   }
   return Buffer.from(await workbook.xlsx.writeBuffer());
 }

@@ -2,6 +2,7 @@ import type { EntityManager } from '@mikro-orm/postgresql';
 import { User } from '../auth/user.entity.js';
 import { loadOneCustomerFacts } from '../catalog/customer-facts.js';
 import { type ChangeOrder, ChangeOrderLine } from '../change-order/change-order.entity.js';
+import { ProductChangeMode } from '../change-order/change-order.enums.js';
 import { orderCostFigures } from '../change-order/order-cost.js';
 import type { CostFigures } from '../change-order/cost-preview.js';
 import { Contact, Customer, Site } from '../customer/customer.entity.js';
@@ -26,6 +27,12 @@ export interface OrderDocumentData {
   }[];
   cost: CostFigures & { productNames: Map<string, string> };
   currency: string;
+  /**
+   * The primary product change in the wizard's words, or null for Keep Existing. The item
+   * lines alone would hide it: a Select New order's lines show the replaced product's seats
+   * growing, while the seats move to the new product.
+   */
+  productChange: string | null;
 }
 
 /** Reads an order's document data inside the caller's transaction. */
@@ -50,6 +57,7 @@ export async function loadOrderDocumentData(
   const facts = await loadOneCustomerFacts(em, customer);
   const available = (line: ChangeOrderLine) => line.frozenAvailable ?? 0;
   const cost = orderCostFigures(order, lines, available, facts);
+  const productNames = new Map(facts.catalogue.map((p) => [p.id, p.name]));
   return {
     order,
     customer,
@@ -66,9 +74,31 @@ export async function loadOrderDocumentData(
       delta: line.delta,
       toBe: available(line) + line.delta,
     })),
-    cost: { ...cost, productNames: new Map(facts.catalogue.map((p) => [p.id, p.name])) },
+    cost: { ...cost, productNames },
     currency: facts.currency,
+    productChange: describeProductChange(order, productNames),
   };
+}
+
+/**
+ * "Select New: Email Security Essentials replaced by Email Security Advanced (the seats
+ * move)", "Add to: Email Security Advanced", or null. Plain words and no arrows: the PDF's
+ * standard fonts have no glyph for them.
+ */
+export function describeProductChange(
+  order: Pick<ChangeOrder, 'productChangeMode' | 'productChangeProduct' | 'productChangeReplaces'>,
+  productNames: ReadonlyMap<string, string>,
+): string | null {
+  const name = (product: { id: string } | null | undefined) =>
+    (product && productNames.get(product.id)) ?? 'a product no longer in the catalogue';
+  switch (order.productChangeMode) {
+    case ProductChangeMode.REPLACE:
+      return `Select New: ${name(order.productChangeReplaces)} replaced by ${name(order.productChangeProduct)} (the seats move)`;
+    case ProductChangeMode.ADD:
+      return `Add to: ${name(order.productChangeProduct)}`;
+    default:
+      return null;
+  }
 }
 
 /** "12.50 USD" from cents: presentation only; sums stay in cents. */

@@ -79,7 +79,10 @@ async function approvalNotice(em: EntityManager, order: ChangeOrder): Promise<Qu
     XLSX_TYPE,
     await buildApprovalSheet(data),
   );
-  const notice = table(noticeFields(data));
+  const notice = table([
+    ...noticeFields(data),
+    ...(data.productChange ? [['Product Change', data.productChange] as [string, string]] : []),
+  ]);
   const subject = `Order Notification_${data.customer.name}_Change_Approved`;
   return (event) =>
     em.create(MailMessage, {
