@@ -137,6 +137,38 @@ describe('Order Final Confirm', () => {
     expect(screen.queryByRole('button', { name: 'Final Confirm' })).toBeNull();
   });
 
+  it("shows where a Select New moved the seats, not only the replaced product's delta", async () => {
+    const ess = { id: 'p-ess', name: 'Email Security Essentials', itemGroup: 'Email Security' };
+    const adv = { id: 'p-adv', name: 'Email Security Advanced', itemGroup: 'Email Security' };
+    const acme = { id: 'ba-acme', name: 'Acme Mail' };
+    const server = fakeClient({
+      OrderDetail: () => ({
+        changeOrder: approvedOrder({
+          status: 'CONFIRMED',
+          confirmedAt: '2026-11-24T09:00:00.000Z',
+          productChange: { mode: 'REPLACE', product: adv, replaces: ess },
+          lines: [{ available: 50, delta: 5, toBe: 55, product: ess, billingAccount: acme }],
+        }),
+      }),
+      CustomerInventory: () => ({
+        customer: {
+          id: 'customer-1',
+          name: 'Acme Mail',
+          licenses: [
+            { available: 0, product: ess, billingAccount: acme },
+            { available: 55, product: adv, billingAccount: acme },
+          ],
+        },
+      }),
+    });
+    render(() => <FinalConfirm client={server.client} orderId="order-1" />);
+    const inventory = await screen.findByRole('table', { name: 'New inventory' });
+    expect(within(inventory).getAllByRole('row').slice(1).map(cells)).toEqual([
+      ['Email Security', ess.name, 'Acme Mail', '0', `+5, moved to ${adv.name}`],
+      ['Email Security', adv.name, 'Acme Mail', '55', `moved from ${ess.name}`],
+    ]);
+  });
+
   it('says so when the order is not there', async () => {
     const server = fakeClient({ OrderDetail: () => ({ changeOrder: null }) });
     render(() => <FinalConfirm client={server.client} orderId="nope" />);

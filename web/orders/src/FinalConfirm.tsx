@@ -88,6 +88,7 @@ export function FinalConfirm(props: { client: Client; orderId: string }) {
                       confirmedAt={done().confirmedAt}
                       documents={done().documents}
                       lines={current().lines}
+                      productChange={current().productChange}
                       justNow
                     />
                   )}
@@ -100,6 +101,7 @@ export function FinalConfirm(props: { client: Client; orderId: string }) {
                     confirmedAt={current().confirmedAt}
                     documents={current().documents}
                     lines={current().lines}
+                    productChange={current().productChange}
                   />
                 </Match>
                 <Match when={current().status === 'APPROVED'}>
@@ -143,6 +145,7 @@ function Confirmed(props: {
   confirmedAt: string | null;
   documents: readonly OrderDocument[];
   lines: readonly OrderLine[];
+  productChange: Order['productChange'];
   justNow?: boolean;
 }) {
   const client = untrack(() => props.client); // the session's, fixed while mounted
@@ -168,7 +171,11 @@ function Confirmed(props: {
             when={data().customer?.licenses.length}
             fallback={<Empty>The customer has no licences.</Empty>}
           >
-            <InventoryTable licenses={data().customer?.licenses ?? []} lines={props.lines} />
+            <InventoryTable
+              licenses={data().customer?.licenses ?? []}
+              lines={props.lines}
+              productChange={props.productChange}
+            />
           </Show>
         )}
       </Loaded>

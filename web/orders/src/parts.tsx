@@ -65,10 +65,15 @@ export function OrderFacts(props: { order: Order }) {
   );
 }
 
-/** The customer's licence grid after the change; rows the order touched show its delta. */
+/**
+ * The customer's licence grid after the change; rows the order touched show its delta, and
+ * the primary product change where it moved seats (a Select New moves the replaced
+ * product's seats, delta included, to the new one: its row alone would read "+5" at 0).
+ */
 export function InventoryTable(props: {
   licenses: readonly License[];
   lines: readonly OrderLine[];
+  productChange: Order['productChange'];
 }) {
   const deltaOf = (license: License) =>
     props.lines.find(
@@ -76,6 +81,17 @@ export function InventoryTable(props: {
         line.product.id === license.product.id &&
         line.billingAccount.id === license.billingAccount.id,
     )?.delta;
+  const changeOf = (license: License): string => {
+    const delta = deltaOf(license);
+    const parts = delta === undefined ? [] : [signed(delta)];
+    const { mode, product, replaces } = props.productChange;
+    if (mode === 'REPLACE' && license.product.id === replaces?.id)
+      parts.push(`moved to ${product?.name ?? 'the new product'}`);
+    if (mode === 'REPLACE' && license.product.id === product?.id)
+      parts.push(`moved from ${replaces?.name ?? 'the replaced product'}`);
+    if (mode === 'ADD' && license.product.id === product?.id) parts.push('added');
+    return parts.join(', ');
+  };
   return (
     <div class="table-wrap">
       <table aria-label="New inventory">
@@ -95,13 +111,11 @@ export function InventoryTable(props: {
                 <td>{license.product.name}</td>
                 <td>{license.billingAccount.name}</td>
                 <td class="num">
-                  <Show when={deltaOf(license) !== undefined} fallback={license.available}>
+                  <Show when={changeOf(license) !== ''} fallback={license.available}>
                     <strong>{license.available}</strong>
                   </Show>
                 </td>
-                <td class="num">
-                  {deltaOf(license) === undefined ? '' : signed(deltaOf(license)!)}
-                </td>
+                <td class="num">{changeOf(license)}</td>
               </tr>
             )}
           </For>
