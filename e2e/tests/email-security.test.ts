@@ -82,18 +82,29 @@ describe('email security, in the browser', () => {
       await rich.getByRole('button', { name: 'Final Confirm' }).click();
       await rich.getByRole('dialog').getByRole('button', { name: 'Confirm' }).click();
       await rich.getByRole('heading', { name: 'New inventory' }).waitFor();
-      const available = async (name: string) =>
-        (
-          await rich
-            .getByRole('row', { name: new RegExp(`^.*${name}`) })
-            .last()
-            .getByRole('cell')
-            .nth(3)
-            .textContent()
-        )?.trim();
-      await expect(available('Email Security Essentials')).resolves.toBe('0');
-      await expect(available('Email Security Advanced')).resolves.toBe('50');
-      await expect(available('Archive')).resolves.toBe('50');
+      const newInventory = rich.getByRole('table', { name: 'New inventory' });
+      /** The row whose Item Name is `name` (another row may name it: "moved from …"). */
+      const inventoryRow = (name: string) =>
+        newInventory
+          .getByRole('row')
+          .filter({ has: rich.getByRole('cell', { name, exact: true }) });
+      const cellsOf = async (name: string) =>
+        (await inventoryRow(name).getByRole('cell').allTextContents()).map((text) => text.trim());
+      expect(await cellsOf('Email Security Essentials')).toEqual([
+        'Email Security',
+        'Email Security Essentials',
+        'Acme Mail',
+        '0',
+        'moved to Email Security Advanced',
+      ]);
+      expect(await cellsOf('Email Security Advanced')).toEqual([
+        'Email Security',
+        'Email Security Advanced',
+        'Acme Mail',
+        '50',
+        'moved from Email Security Essentials',
+      ]);
+      expect((await cellsOf('Archive')).slice(3)).toEqual(['50', '+50']);
       await shot(rich, 'email-security-05-confirmed');
     } finally {
       await reseller.close();
