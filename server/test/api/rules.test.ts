@@ -453,6 +453,43 @@ describe('VALIDATION: malformed input is refused with its field path, nothing wr
     expect(await contacts()).toEqual(before);
   });
 
+  it('a second contact of the customer with the same e-mail, however written', async () => {
+    const customerId = await rich.customerId('Acme Mail');
+    const contacts = async () =>
+      (await rich.call(CUSTOMER_DETAIL, { id: customerId })).customer.contacts;
+    const added = await rich.mutate(ADD_CONTACT, {
+      customerId,
+      name: 'Sam Newlead',
+      email: 'sam@acme-mail.example',
+    });
+    expect(added.userErrors).toEqual([]);
+    const before = await contacts();
+    for (const email of ['sam@acme-mail.example', '  SAM@Acme-Mail.example ']) {
+      const refused = await rich.mutate(ADD_CONTACT, { customerId, name: 'Sam Dup', email });
+      expect(refused.contact).toBeNull();
+      expect(errorsOf(refused)).toEqual([['VALIDATION', ['email']]]);
+      expect(refused.userErrors[0]!.message).toBe('Sam Newlead already has this e-mail address.');
+    }
+    // The seeded lead's address is taken too; both errors come at once.
+    const both = await rich.mutate(ADD_CONTACT, {
+      customerId,
+      name: '',
+      email: 'Lead@acme-mail.example',
+    });
+    expect(errorsOf(both)).toEqual([
+      ['VALIDATION', ['email']],
+      ['VALIDATION', ['name']],
+    ]);
+    expect(await contacts()).toEqual(before);
+    // Another customer's contact may share the address: the rule is per customer.
+    const elsewhere = await rich.mutate(ADD_CONTACT, {
+      customerId: await rich.customerId('Fresh Mail'),
+      name: 'Sam Newlead',
+      email: 'sam@acme-mail.example',
+    });
+    expect(elsewhere.userErrors).toEqual([]);
+  });
+
   it('a reject without a comment', async () => {
     const order = await submittedOrder(rich, 'Acme Mail', { Archive: 1 });
     for (const comment of [undefined, '', '   ']) {

@@ -13,7 +13,11 @@ export function App(props: MountProps) {
   return (
     <>
       <style>{css}</style>
-      <Switch fallback={<CustomerList client={props.client} />}>
+      <Switch
+        fallback={
+          <CustomerList client={props.client} search={props.search?.()} navigate={props.navigate} />
+        }
+      >
         <Match when={customerId()} keyed>
           {(id) => (
             <CustomerPage

@@ -1,6 +1,8 @@
 import { cleanup, render, screen, waitFor } from '@solidjs/testing-library';
 import userEvent from '@testing-library/user-event';
-import { afterEach, describe, expect, it } from 'vitest';
+import { createSignal } from 'solid-js';
+import type { Client } from '@urql/core';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import { CustomerList } from './CustomerList';
 import { fakeClient } from '@portal/web-shared/fetch-test-client';
 
@@ -33,11 +35,27 @@ function serve(variables: Record<string, unknown>) {
   };
 }
 
+/**
+ * The list under a shell that keeps the query string: `navigate` moves the address (and
+ * records where to), `go` is the back/forward buttons or a reload at another address.
+ */
+function renderList(client: Client, initial = '') {
+  const [search, setSearch] = createSignal(initial);
+  const go = (to: string) => setSearch(to.includes('?') ? to.slice(to.indexOf('?')) : '');
+  const navigate = vi.fn<(to: string) => void>(go);
+  render(() => <CustomerList client={client} search={search()} navigate={navigate} />);
+  return { navigate, go };
+}
+
+const searchbox = () =>
+  screen.getByRole<HTMLInputElement>('searchbox', { name: 'Search customers' });
+const names = () => screen.getAllByRole('link').map((link) => link.textContent);
+
 describe('Customers', () => {
   it('lists customers page by page, each linking to its page', async () => {
     const { client } = fakeClient((_operation, variables) => serve(variables));
     const user = userEvent.setup();
-    render(() => <CustomerList client={client} />);
+    const { navigate } = renderList(client);
 
     const first = await screen.findByRole('link', { name: 'Customer 01' });
     expect(first.getAttribute('href')).toBe('/customers/c1');
@@ -54,12 +72,13 @@ describe('Customers', () => {
 
     await user.click(screen.getByRole('button', { name: 'Previous page' }));
     await screen.findByRole('link', { name: 'Customer 01' });
+    expect(navigate.mock.calls).toEqual([['/customers?after=20'], ['/customers']]);
   });
 
   it('searches as the user types, from the first page, and says when nothing matches', async () => {
     const { client, calls } = fakeClient((_operation, variables) => serve(variables));
     const user = userEvent.setup();
-    render(() => <CustomerList client={client} />);
+    renderList(client);
     await screen.findByRole('link', { name: 'Customer 01' });
 
     await user.type(screen.getByRole('searchbox', { name: 'Search customers' }), '2');
@@ -87,10 +106,62 @@ describe('Customers', () => {
       return serve(variables);
     });
     const user = userEvent.setup();
-    render(() => <CustomerList client={client} />);
+    renderList(client);
     expect((await screen.findByRole('alert')).textContent).toContain('The server is down.');
     fail = false;
     await user.click(screen.getByRole('button', { name: 'Try again' }));
     await screen.findByRole('link', { name: 'Customer 01' });
+  });
+
+  it('opens at the search and page of its address, as after a reload or from a shared link', async () => {
+    const { client, calls } = fakeClient((_operation, variables) => serve(variables));
+    renderList(client, '?search=2');
+    await screen.findByRole('link', { name: 'Customer 02' });
+    expect(searchbox().value).toBe('2');
+    expect(names()).toHaveLength(8);
+    expect(calls[0]!.variables).toMatchObject({ search: '2', after: null });
+    cleanup();
+
+    renderList(client, '?after=20');
+    await screen.findByRole('link', { name: 'Customer 21' });
+    expect(screen.getByText('Page 2 of 2')).toBeTruthy();
+    expect(calls.at(-1)!.variables).toMatchObject({ search: null, after: '20' });
+  });
+
+  it('puts the search in the address once typing pauses, one step back per search', async () => {
+    const { client } = fakeClient((_operation, variables) => serve(variables));
+    const user = userEvent.setup();
+    const { navigate, go } = renderList(client);
+    await screen.findByRole('link', { name: 'Customer 01' });
+    await user.click(screen.getByRole('button', { name: 'Next page' }));
+    await screen.findByRole('link', { name: 'Customer 21' });
+
+    // A new search starts on page 1; the keystrokes of one search make one step.
+    await user.type(searchbox(), '25');
+    await waitFor(() => expect(names()).toEqual(['Customer 25']));
+    expect(navigate.mock.calls).toEqual([['/customers?after=20'], ['/customers?search=25']]);
+    // Enter on the search shown changes nothing.
+    await user.type(searchbox(), '{Enter}');
+    expect(navigate).toHaveBeenCalledTimes(2);
+
+    // Back: the previous page, its box empty again.
+    go('/customers?after=20');
+    await screen.findByRole('link', { name: 'Customer 21' });
+    expect(searchbox().value).toBe('');
+    // Forward: the search again.
+    go('/customers?search=25');
+    await waitFor(() => expect(names()).toEqual(['Customer 25']));
+    expect(searchbox().value).toBe('25');
+  });
+
+  it('keeps the search in memory under a shell that does not pass the address', async () => {
+    const { client } = fakeClient((_operation, variables) => serve(variables));
+    const user = userEvent.setup();
+    const navigate = vi.fn<(to: string) => void>();
+    render(() => <CustomerList client={client} navigate={navigate} />);
+    await screen.findByRole('link', { name: 'Customer 01' });
+    await user.type(searchbox(), '25');
+    await waitFor(() => expect(names()).toEqual(['Customer 25']));
+    expect(navigate).not.toHaveBeenCalled();
   });
 });

@@ -1,28 +1,80 @@
 import type { Client } from '@urql/core';
-import { createMemo, createSignal, For, onCleanup, Show, untrack } from 'solid-js';
+import {
+  createEffect,
+  createMemo,
+  createSignal,
+  For,
+  on,
+  onCleanup,
+  Show,
+  untrack,
+} from 'solid-js';
 import { Empty, ErrorMessage, Loading, query as createQuery } from '@portal/web-shared';
+import {
+  customerListHref,
+  customerListLocationOf,
+  type CustomerListLocation,
+} from './list-location';
 import { createPager, PagerControls } from './pager';
 import { CUSTOMERS, PAGE_SIZE } from './queries';
 
 const SEARCH_DELAY_MS = 300;
 
-/** Customers: a searchable, paginated list; each name opens the customer's page. */
-export function CustomerList(props: { client: Client }) {
-  const [typed, setTyped] = createSignal('');
-  const [search, setSearch] = createSignal('');
-  const pager = createPager();
+/**
+ * Customers: a searchable, paginated list; each name opens the customer's page. The search
+ * and page are in the address (`search`) and change through `navigate`, so reload, back and
+ * forward keep them. Typing moves the address once it pauses (or on Enter), not on every
+ * keystroke: each search the user saw is one step back, and a new search starts on page 1.
+ */
+export function CustomerList(props: {
+  client: Client;
+  /**
+   * The address's query string, e.g. `?search=acme&after=…`. Undefined under a shell that
+   * does not pass it: the list then keeps its search and page in memory.
+   */
+  search?: string;
+  navigate: (to: string) => void;
+}) {
+  const [inMemory, setInMemory] = createSignal('');
+  const where = createMemo(() => customerListLocationOf(props.search ?? inMemory()));
+  const search = () => where().search;
 
-  // Search once typing pauses, from the first page.
+  function go(next: CustomerListLocation) {
+    const href = customerListHref(next);
+    if (href === customerListHref(where())) return;
+    if (props.search === undefined) setInMemory(href.slice('/customers'.length));
+    else props.navigate(href);
+  }
+  const pager = createPager({
+    cursors: () => where().cursors,
+    setCursors: (cursors) => go({ search: search(), cursors }),
+  });
+
+  const [typed, setTyped] = createSignal(untrack(search));
   let timer: ReturnType<typeof setTimeout> | undefined;
+  /** Searches for the text, from the first page, unless that is the search shown. */
+  const commit = (text: string) => {
+    clearTimeout(timer);
+    if (text.trim() !== search()) go({ search: text.trim(), cursors: [] });
+  };
   const onSearch = (text: string) => {
     setTyped(text);
     clearTimeout(timer);
-    timer = setTimeout(() => {
-      pager.reset();
-      setSearch(text.trim());
-    }, SEARCH_DELAY_MS);
+    timer = setTimeout(() => commit(text), SEARCH_DELAY_MS);
   };
   onCleanup(() => clearTimeout(timer));
+  // The address changed under the box (back, forward, a link): the box shows its search.
+  createEffect(
+    on(
+      search,
+      (current) => {
+        if (typed().trim() === current) return;
+        clearTimeout(timer);
+        setTyped(current);
+      },
+      { defer: true },
+    ),
+  );
 
   const [result, { refetch }] = createQuery(
     untrack(() => props.client),
@@ -43,9 +95,7 @@ export function CustomerList(props: { client: Client }) {
         role="search"
         onSubmit={(event) => {
           event.preventDefault();
-          clearTimeout(timer);
-          pager.reset();
-          setSearch(typed().trim());
+          commit(typed());
         }}
       >
         <label for="customer-search">Search customers</label>

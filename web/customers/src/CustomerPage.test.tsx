@@ -21,6 +21,7 @@ const CUSTOMER = {
   vendor: { id: 'v', name: 'Vertical' },
   reseller: { id: 'r', name: 'RS-Vertical' },
   implementationLead: null,
+  contacts: [] as { id: string; name: string; email: string }[],
   sites: [{ id: 's', name: 'Vertical Demo HQ', address: '1 Main Street' }],
   licenses: [
     line('Premium PLUS IPECS ONE USER', 12),
@@ -157,6 +158,84 @@ describe('a customer page', () => {
     renderPage(CUSTOMER, false);
     await screen.findByRole('heading', { name: 'Vertical Demo' });
     expect(screen.queryByRole('button', { name: 'Change Order' })).toBeNull();
+  });
+
+  it("lists the customer's contacts, marking the implementation lead", async () => {
+    const dana = { id: 'k1', name: 'Dana Lead', email: 'lead@vertical.example' };
+    const sam = { id: 'k2', name: 'Sam Other', email: 'sam@vertical.example' };
+    renderPage({ ...CUSTOMER, implementationLead: dana, contacts: [dana, sam] });
+    const table = await screen.findByRole('table', { name: 'Contacts' });
+    expect(
+      within(table)
+        .getAllByRole('row')
+        .slice(1)
+        .map((row) =>
+          within(row)
+            .getAllByRole('cell')
+            .map((cell) => cell.textContent),
+        ),
+    ).toEqual([
+      ['Dana Lead Implementation lead', 'lead@vertical.example'],
+      ['Sam Other', 'sam@vertical.example'],
+    ]);
+  });
+
+  it('adds a contact, its errors next to their fields, and lists it at once', async () => {
+    const answers = [
+      {
+        contact: null,
+        userErrors: [
+          {
+            code: 'VALIDATION',
+            field: ['email'],
+            message: 'Sam Newlead already has this e-mail address.',
+          },
+        ],
+      },
+      {
+        contact: { id: 'k9', name: 'Sam Dup', email: 'sam.dup@vertical.example' },
+        userErrors: [],
+      },
+    ];
+    const { calls, user } = renderPage(CUSTOMER, true, (operation) => {
+      if (operation !== 'AddContact') throw new Error(`No answer for ${operation}`);
+      return { addContact: answers.shift() };
+    });
+    await screen.findByText('No contacts yet.');
+    const form = screen.getByRole('form', { name: 'Add contact' });
+    const name = within(form).getByLabelText('Name');
+    const email = within(form).getByLabelText('E-mail');
+    await user.type(name, 'Sam Dup');
+    await user.type(email, ' sam@acme-mail.example ');
+    await user.click(within(form).getByRole('button', { name: 'Add contact' }));
+
+    await waitFor(() => expect(email.getAttribute('aria-invalid')).toBe('true'));
+    const described = document.getElementById(email.getAttribute('aria-describedby')!);
+    expect(described?.textContent).toBe('Sam Newlead already has this e-mail address.');
+    expect(name.getAttribute('aria-invalid')).toBeNull();
+    expect(calls.find((call) => call.operationName === 'AddContact')?.variables).toEqual({
+      input: { customerId: 'c1', name: 'Sam Dup', email: 'sam@acme-mail.example' },
+    });
+    expect(screen.queryByRole('table', { name: 'Contacts' })).toBeNull();
+
+    await user.clear(email);
+    await user.type(email, 'sam.dup@vertical.example');
+    await user.click(within(form).getByRole('button', { name: 'Add contact' }));
+    const table = await screen.findByRole('table', { name: 'Contacts' });
+    expect(within(table).getByRole('row', { name: /Sam Dup/ }).textContent).toContain(
+      'sam.dup@vertical.example',
+    );
+    expect(email.getAttribute('aria-invalid')).toBeNull();
+    expect((name as HTMLInputElement).value).toBe('');
+    expect(within(form).getByRole('status').textContent).toBe('Sam Dup is now a contact.');
+  });
+
+  it('lists contacts to a vendor without a form to add one', async () => {
+    const dana = { id: 'k1', name: 'Dana Lead', email: 'lead@vertical.example' };
+    renderPage({ ...CUSTOMER, contacts: [dana] }, false);
+    await screen.findByRole('table', { name: 'Contacts' });
+    expect(screen.queryByRole('form', { name: 'Add contact' })).toBeNull();
+    expect(screen.queryByRole('button', { name: 'Add contact' })).toBeNull();
   });
 
   it('says so when the customer is not there', async () => {

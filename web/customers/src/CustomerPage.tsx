@@ -2,17 +2,19 @@ import type { Client } from '@urql/core';
 import { createMemo, For, Show, untrack } from 'solid-js';
 import { Empty, ErrorMessage, Loading, query as createQuery } from '@portal/web-shared';
 import { Attachments } from './Attachments';
+import { Contacts } from './Contacts';
 import { CustomerOrders } from './CustomerOrders';
 import { LicenseGrid } from './LicenseGrid';
 import { CUSTOMER } from './queries';
 
 /**
- * One customer: its facts, licence grid, attachments and orders, and the Change Order
- * button that opens the wizard (for resellers; vendors only look).
+ * One customer: its facts, licence grid, attachments, orders and contacts, and the Change
+ * Order button that opens the wizard (for resellers; vendors only look).
  */
 export function CustomerPage(props: {
   client: Client;
   customerId: string;
+  /** The viewer is a reseller's: it orders and adds contacts (a vendor only looks). */
   canOrder: boolean;
   navigate: (path: string) => void;
 }) {
@@ -102,6 +104,14 @@ export function CustomerPage(props: {
                   <Attachments client={props.client} attachments={customer().attachments} />
                   <h2>Orders</h2>
                   <CustomerOrders client={props.client} customerId={customer().id} />
+                  <h2>Contacts</h2>
+                  <Contacts
+                    client={props.client}
+                    customerId={customer().id}
+                    contacts={customer().contacts}
+                    leadId={customer().implementationLead?.id ?? null}
+                    canAdd={props.canOrder}
+                  />
                 </>
               )}
             </Show>

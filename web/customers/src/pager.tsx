@@ -2,18 +2,24 @@ import { createMemo, createSignal, Show } from 'solid-js';
 
 /**
  * Cursor pagination as UI state: the cursors of the pages before the current one, so
- * "Previous page" goes back without the server knowing about it.
+ * "Previous page" goes back without the server knowing about it. Kept in a signal, or, given
+ * `stored`, wherever that keeps them (the address, for the customer list).
  */
-export function createPager() {
-  const [cursors, setCursors] = createSignal<string[]>([]);
+export function createPager(stored?: {
+  cursors: () => string[];
+  setCursors: (cursors: string[]) => void;
+}) {
+  const [own, setOwn] = createSignal<string[]>([]);
+  const cursors = stored ? stored.cursors : own;
+  const setCursors = stored ? stored.setCursors : setOwn;
   const after = createMemo(() => cursors().at(-1) ?? null);
   const page = createMemo(() => cursors().length + 1);
   return {
     /** The `after` argument of the current page. */
     after,
     page,
-    next: (endCursor: string) => setCursors((list) => [...list, endCursor]),
-    previous: () => setCursors((list) => list.slice(0, -1)),
+    next: (endCursor: string) => setCursors([...cursors(), endCursor]),
+    previous: () => setCursors(cursors().slice(0, -1)),
     reset: () => setCursors([]),
   };
 }

@@ -47,6 +47,11 @@ export const CUSTOMER = graphql(`
         name
         email
       }
+      contacts {
+        id
+        name
+        email
+      }
       sites {
         id
         name
@@ -101,6 +106,23 @@ export const CUSTOMER_ORDERS = graphql(`
             }
           }
         }
+      }
+    }
+  }
+`);
+
+export const ADD_CONTACT = graphql(`
+  mutation AddContact($input: AddContactInput!) {
+    addContact(input: $input) {
+      contact {
+        id
+        name
+        email
+      }
+      userErrors {
+        code
+        field
+        message
       }
     }
   }

@@ -89,11 +89,43 @@ export class CustomerService {
           ? `"${email.slice(0, 80)}" is not an e-mail address.`
           : 'Give the contact’s e-mail address.';
         errors.push(userError(UserErrorCode.VALIDATION, message, ['email']));
+      } else {
+        const holder = await this.contactWithEmail(tx, customer.id, email);
+        if (holder) {
+          errors.push(
+            userError(UserErrorCode.VALIDATION, `${holder.name} already has this e-mail address.`, [
+              'email',
+            ]),
+          );
+        }
       }
       if (errors.length > 0) throw new Refusal(errors);
       const contact = tx.create(Contact, { customer, name, email });
       await tx.flush();
       return contact;
     });
+  }
+
+  /**
+   * The customer's contact with this e-mail address, compared trimmed and case-insensitively
+   * (Sam@Acme.example and sam@acme.example reach the same person), or null. Locks the
+   * customer's row first (FOR NO KEY UPDATE, as an order's writes do: it does not block the
+   * KEY SHARE that inserting rows which point at the customer takes), so two adds of the same
+   * address at once cannot both find none: the second waits for the first to commit and
+   * then sees its contact. (A unique index on
+   * (customer_id, lower(btrim(email))) would be the database's own guard; it needs a
+   * migration, left out for now.)
+   */
+  private async contactWithEmail(
+    tx: EntityManager,
+    customerId: string,
+    email: string,
+  ): Promise<{ name: string } | null> {
+    await tx.execute('SELECT id FROM customer WHERE id = ? FOR NO KEY UPDATE', [customerId]);
+    const [row] = await tx.execute<{ name: string }[]>(
+      'SELECT name FROM contact WHERE customer_id = ? AND lower(btrim(email)) = lower(btrim(?)) LIMIT 1',
+      [customerId, email],
+    );
+    return row ?? null;
   }
 }
