@@ -1,7 +1,8 @@
+import { readFileSync } from 'node:fs';
 import { cleanup, render, screen, waitFor, within } from '@solidjs/testing-library';
 import userEvent from '@testing-library/user-event';
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import type { SessionInfo } from '@portal/web-shared';
+import { announceReconnected, type SessionInfo } from '@portal/web-shared';
 import { App } from './App';
 import type { WizardCustomer, WizardOrder } from './queries';
 import { fakeClient } from '@portal/web-shared/fetch-test-client';
@@ -227,6 +228,19 @@ function renderApp(path: string, customer?: WizardCustomer) {
     <App client={server.client} session={SESSION} path={() => path} navigate={navigate} />
   ));
   return { server, navigate, user: userEvent.setup() };
+}
+
+/**
+ * Writes the design tokens (var(--danger-bg)…) of every style element as their values, as
+ * jsdom's getComputedStyle does not resolve var() in a shorthand such as `background`.
+ */
+function inlineCustomProperties() {
+  const root = getComputedStyle(document.documentElement);
+  for (const style of document.querySelectorAll('style'))
+    style.textContent = (style.textContent ?? '').replace(
+      /var\((--[\w-]+)\)/g,
+      (text, name: string) => root.getPropertyValue(name).trim() || text,
+    );
 }
 
 const description = (element: HTMLElement) =>
@@ -526,5 +540,164 @@ describe('the Change Order wizard', () => {
     expect(screen.queryByRole('alert')).toBeNull();
     expect(server.lines()).toEqual([{ productId: 'ess', billingAccountId: 'acme', delta: 1 }]);
     expect(navigate).not.toHaveBeenCalled();
+  });
+});
+
+describe('the Change Order wizard keeping edits', () => {
+  it('saves the rows that can be saved while another row cannot be, keeping its last saved value and saying so', async () => {
+    const { server, user } = renderApp('/change-order/o1');
+    const seats = await screen.findByRole('spinbutton', {
+      name: 'Order(+/-) Email Security Essentials Acme Mail',
+    });
+    await user.clear(seats);
+    await user.type(seats, '3');
+    await waitFor(
+      () =>
+        expect(server.lines()).toEqual([{ productId: 'ess', billingAccountId: 'acme', delta: 3 }]),
+      SAVED,
+    );
+    await screen.findByText('Draft saved');
+
+    await user.clear(seats);
+    await user.type(seats, '1.5');
+    const advanced = screen.getByRole('spinbutton', {
+      name: 'Order(+/-) Email Security Advanced Acme Mail',
+    });
+    await user.clear(advanced);
+    await user.type(advanced, '200000');
+    await user.click(screen.getByRole('button', { name: 'Increase Archive' }));
+    await user.click(screen.getByRole('button', { name: 'Increase Archive' }));
+
+    // Archive's +2 is saved; Essentials keeps the +3 it had, and its row says so.
+    await waitFor(
+      () =>
+        expect(server.lines()).toEqual([
+          { productId: 'ess', billingAccountId: 'acme', delta: 3 },
+          { productId: 'arc', billingAccountId: 'acme', delta: 2 },
+        ]),
+      SAVED,
+    );
+    await screen.findByText('Saved, except the flagged rows', {}, SAVED);
+    expect(description(seats)).toContain('Enter a whole number.');
+    expect(description(seats)).toContain('Not saved: the draft keeps +3.');
+    expect(description(advanced)).toContain('Enter a number between');
+    expect(description(advanced)).not.toContain('Not saved');
+    // Review stays closed while they are flagged.
+    await user.click(screen.getByRole('button', { name: 'Next: Review' }));
+    expect(screen.getByRole('heading', { level: 2 }).textContent).toBe('Order Items');
+  });
+
+  it('asks before the tab closes while an edit is not saved, and not once it is or the wizard is gone', async () => {
+    const { server, user } = renderApp('/change-order/o1');
+    await screen.findByRole('spinbutton', {
+      name: 'Order(+/-) Email Security Essentials Acme Mail',
+    });
+    const leaving = () => {
+      const event = new Event('beforeunload', { cancelable: true });
+      window.dispatchEvent(event);
+      return event.defaultPrevented;
+    };
+    expect(leaving()).toBe(false);
+
+    await user.click(screen.getByRole('button', { name: 'Increase Email Security Essentials' }));
+    expect(leaving()).toBe(true);
+    await screen.findByText('Draft saved', {}, SAVED);
+    expect(leaving()).toBe(false);
+
+    server.failLines(1);
+    await user.click(screen.getByRole('button', { name: 'Increase Email Security Essentials' }));
+    await screen.findByText('Not saved', {}, SAVED);
+    expect(leaving()).toBe(true);
+
+    cleanup();
+    expect(leaving()).toBe(false);
+  });
+
+  it('saves at once when the page is hidden or left, without waiting for the pause', async () => {
+    const { server, user } = renderApp('/change-order/o1');
+    await screen.findByRole('spinbutton', {
+      name: 'Order(+/-) Email Security Essentials Acme Mail',
+    });
+    // Well under SAVE_DELAY_MS: only the flush can have sent it.
+    const AT_ONCE = { timeout: 150 };
+
+    await user.click(screen.getByRole('button', { name: 'Increase Email Security Essentials' }));
+    window.dispatchEvent(new Event('pagehide'));
+    await waitFor(() => expect(server.sent('SetChangeOrderLines')).toHaveLength(1), AT_ONCE);
+
+    await user.click(screen.getByRole('button', { name: 'Increase Archive' }));
+    Object.defineProperty(document, 'visibilityState', { value: 'hidden', configurable: true });
+    try {
+      document.dispatchEvent(new Event('visibilitychange'));
+    } finally {
+      delete (document as { visibilityState?: string }).visibilityState;
+    }
+    await waitFor(() => expect(server.sent('SetChangeOrderLines')).toHaveLength(2), AT_ONCE);
+    expect(server.sent('SetChangeOrderLines')[1]!.lines).toEqual([
+      { productId: 'ess', billingAccountId: 'acme', delta: 1 },
+      { productId: 'arc', billingAccountId: 'acme', delta: 1 },
+    ]);
+  });
+
+  it('saves a failed edit again once the live socket is back or the browser is online', async () => {
+    const { server, user } = renderApp('/change-order/o1');
+    await screen.findByRole('spinbutton', {
+      name: 'Order(+/-) Email Security Essentials Acme Mail',
+    });
+
+    server.failLines(1);
+    await user.click(screen.getByRole('button', { name: 'Increase Email Security Essentials' }));
+    await screen.findByText('Not saved', {}, SAVED);
+    announceReconnected(server.client);
+    await screen.findByText('Draft saved', {}, SAVED);
+    expect(server.lines()).toEqual([{ productId: 'ess', billingAccountId: 'acme', delta: 1 }]);
+    expect(screen.queryByRole('alert')).toBeNull();
+
+    server.failLines(1);
+    await user.click(screen.getByRole('button', { name: 'Increase Email Security Essentials' }));
+    await screen.findByText('Not saved', {}, SAVED);
+    window.dispatchEvent(new Event('online'));
+    await screen.findByText('Draft saved', {}, SAVED);
+    expect(server.lines()).toEqual([{ productId: 'ess', billingAccountId: 'acme', delta: 2 }]);
+  });
+
+  it('tints every flagged row as it tints a row below zero', async () => {
+    // The shell serves the shared styles; vitest does not load CSS imports, so read the file.
+    const shared = document.createElement('style');
+    shared.textContent = readFileSync(`${import.meta.dirname}/../../shared/src/styles.css`, 'utf8');
+    document.head.append(shared);
+    try {
+      const { server, user } = renderApp('/change-order/o1');
+      const field = (name: string) =>
+        screen.getByRole('spinbutton', { name: `Order(+/-) ${name} Acme Mail` });
+      await screen.findByRole('spinbutton', {
+        name: 'Order(+/-) Email Security Essentials Acme Mail',
+      });
+      inlineCustomProperties();
+      // Awareness Training breaks a rule the server names once saved.
+      await user.click(screen.getByRole('button', { name: 'Increase Awareness Training' }));
+      await waitFor(() => expect(server.lines()).toHaveLength(1), SAVED);
+      await waitFor(() =>
+        expect(description(field('Awareness Training'))).toContain('is not enabled'),
+      );
+      await user.clear(field('Email Security Essentials'));
+      await user.type(field('Email Security Essentials'), '-60');
+      await user.clear(field('Email Security Advanced'));
+      await user.type(field('Email Security Advanced'), '1.5');
+      await user.clear(field('Archive'));
+      await user.type(field('Archive'), '200000');
+
+      const tint = (name: string) =>
+        getComputedStyle(field(name).closest('tr')!.querySelector('td')!).backgroundColor;
+      const negative = tint('Email Security Essentials');
+      expect(negative).toBe('rgb(253, 236, 234)');
+      for (const name of ['Email Security Advanced', 'Archive', 'Awareness Training'])
+        expect([name, tint(name)]).toEqual([name, negative]);
+      // A row with nothing wrong is not tinted.
+      await user.clear(field('Archive'));
+      expect(tint('Archive')).not.toBe(negative);
+    } finally {
+      shared.remove();
+    }
   });
 });

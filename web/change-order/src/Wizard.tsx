@@ -1,10 +1,11 @@
 import type { Client } from '@urql/core';
 import { createEffect, createMemo, createSignal, Match, on, Show, Switch, untrack } from 'solid-js';
 import { createStore } from 'solid-js/store';
-import { ErrorMessage, mutate, statusLabel } from '@portal/web-shared';
+import { ErrorMessage, mutate, signed, statusLabel } from '@portal/web-shared';
 import { createAutosave } from './autosave';
 import { errorsByRow, errorsUnder, prefixed, type FieldError } from './errors';
 import { deltaProblem, deltasOf, gridSummary, orderLines, rowKey, toBe } from './grid-math';
+import { keepEdits } from './keep-edits';
 import type { ContactOption } from './LeadPicker';
 import { gridRows, newIdempotencyKey, primaryOptions, productChangeText } from './model';
 import { OrderItems } from './OrderItems';
@@ -140,9 +141,12 @@ export function Wizard(props: {
         }).then(() => undefined),
       lines: () =>
         save(async () => {
-          // A row that is not a whole number is not sent; it stays flagged on its row.
-          if (summary().invalid > 0) return;
-          const lines = orderLines(rows(), deltas);
+          // The rows that can be saved are; one whose delta cannot be sent (1.5, beyond the
+          // limit) keeps what the server holds for it, so the draft has its last valid value
+          // rather than losing the row or a value nobody typed. The row stays flagged, says
+          // what the draft keeps, and the status says the flagged rows are not saved; Review
+          // and submit stay closed until it is fixed, so that value is never submitted unseen.
+          const lines = orderLines(rows(), deltas, deltasOf(order().lines));
           const data = await mutate(props.client, SET_LINES, { input: { ...base(), lines } });
           take(data.setChangeOrderLines, (errors) => setLineErrors({ errors, sent: lines }));
         }).then(() => undefined),
@@ -168,6 +172,15 @@ export function Wizard(props: {
     },
     SAVE_DELAY_MS,
   );
+  keepEdits({
+    client: () => props.client,
+    unsaved: () => autosave.busy() || autosave.failed(),
+    saveNow: () => void autosave.flush(),
+    // Only what failed: a pending save keeps its delay, one under way its turn.
+    retry: () => {
+      if (autosave.failed()) void autosave.flush();
+    },
+  });
 
   /** An edit of the order's content makes the last submit's content errors out of date. */
   const edited = () =>
@@ -191,6 +204,15 @@ export function Wizard(props: {
     );
     const byRow = errorsByRow(lineErrors().errors, lineErrors().sent);
     const ruled = errorsByRow([...order().ruleViolations, ...submitErrors()], saved);
+    // A row that cannot be saved says what the draft keeps for it instead, if anything.
+    for (const row of rows()) {
+      const kept = savedDelta.get(row.key) ?? 0;
+      if (kept === 0 || deltaProblem(deltas[row.key] ?? 0) === null) continue;
+      byRow.set(row.key, [
+        ...(byRow.get(row.key) ?? []),
+        { code: 'NOT_SAVED', message: `Not saved: the draft keeps ${signed(kept)}.` },
+      ]);
+    }
     for (const [key, errors] of ruled) {
       if (savedDelta.get(key) !== (deltas[key] ?? 0)) continue;
       const known = byRow.get(key) ?? [];
@@ -312,8 +334,9 @@ export function Wizard(props: {
             <Match when={conflict()}>Not saved: the order changed elsewhere</Match>
             <Match when={autosave.failed()}>Not saved</Match>
             <Match when={autosave.busy()}>Unsaved changes</Match>
-            <Match when={summary().invalid > 0}>Not saved: fix the flagged rows</Match>
+            {/* A refused save changed nothing, so it comes before "Saved, except…". */}
             <Match when={refusedFields()}>Not saved: fix the flagged fields</Match>
+            <Match when={summary().invalid > 0}>Saved, except the flagged rows</Match>
           </Switch>
         </span>
       </p>

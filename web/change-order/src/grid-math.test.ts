@@ -69,6 +69,16 @@ describe('grid maths', () => {
     ]);
   });
 
+  it('keeps what the server holds for a row whose delta cannot be sent, and sends the others', () => {
+    const rows = [row('a', 0), row('b', 5), row('c', 1)];
+    const deltas = { [rows[0]!.key]: 1.5, [rows[1]!.key]: 2, [rows[2]!.key]: MAX_DELTA + 1 };
+    const saved = { [rows[0]!.key]: 3, [rows[1]!.key]: 1 };
+    expect(orderLines(rows, deltas, saved)).toEqual([
+      { productId: 'a', billingAccountId: 'ba-1', delta: 3 },
+      { productId: 'b', billingAccountId: 'ba-1', delta: 2 },
+    ]);
+  });
+
   it('counts changed, negative and unusable rows', () => {
     const rows = [row('a', 0), row('b', 5), row('c', 1)];
     expect(

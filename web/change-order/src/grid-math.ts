@@ -71,14 +71,24 @@ export function stepDelta(delta: number, by: 1 | -1): number {
   return Math.max(-MAX_DELTA, Math.min(MAX_DELTA, base + by));
 }
 
-/** The order's lines as setChangeOrderLines takes them: the rows with a non-zero delta, in grid order. */
+/**
+ * The order's lines as setChangeOrderLines takes them: the rows with a non-zero delta, in grid
+ * order. A row whose delta cannot be ordered (1.5, beyond ±MAX_DELTA) sends what the server
+ * holds for it (`saved`, by row key; none: no line), so that saving the other rows neither
+ * takes it out of the draft nor changes it: the row stays as last saved, and flagged, until
+ * the user fixes it.
+ */
 export function orderLines(
   rows: readonly GridRow[],
   deltas: Readonly<Record<string, number>>,
+  saved: Readonly<Record<string, number>> = {},
 ): { productId: string; billingAccountId: string; delta: number }[] {
   return rows
-    .map((row) => ({ row, delta: deltas[row.key] ?? 0 }))
-    .filter(({ delta }) => delta !== 0 && deltaProblem(delta) === null)
+    .map((row) => {
+      const delta = deltas[row.key] ?? 0;
+      return { row, delta: deltaProblem(delta) === null ? delta : (saved[row.key] ?? 0) };
+    })
+    .filter(({ delta }) => delta !== 0)
     .map(({ row, delta }) => ({
       productId: row.productId,
       billingAccountId: row.billingAccountId,

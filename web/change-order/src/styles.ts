@@ -20,6 +20,9 @@ export const css = `
 .change-order .stepper input { width: 6rem; text-align: right; }
 .change-order .items-grid .field-error p { margin: 0.2rem 0 0; font-size: 0.9em; }
 .change-order tr.negative .to-be { color: var(--danger); font-weight: 700; }
+/* Every flagged row is tinted as the shared styles tint a row below zero (tr.negative), so
+   a row holding 1.5, 200000 or a rule violation is found the same way. */
+.change-order tr.invalid td { background: var(--danger-bg); }
 .change-order fieldset { border: 1px solid var(--line); border-radius: var(--radius);
   margin: 0 0 var(--gap); padding: 0.5rem 1rem; }
 .change-order legend { font-weight: 600; }
@@ -30,5 +33,6 @@ export const css = `
 .change-order .error ul { margin: 0.25rem 0 0.5rem; padding-left: 1.2rem; }
 @media (max-width: 640px) {
   .change-order .stepper input { width: 4.5rem; }
+  .change-order table.stack-narrow tr.invalid { background: var(--danger-bg); }
 }
 `;

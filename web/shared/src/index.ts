@@ -1,4 +1,10 @@
-export { createPortalClient, isUnauthenticated, type PortalClient } from './client.js';
+export {
+  announceReconnected,
+  createPortalClient,
+  isUnauthenticated,
+  onReconnected,
+  type PortalClient,
+} from './client.js';
 export type { Mount, MountProps, SessionInfo } from './mount.js';
 export { Empty, ErrorMessage, Loading, formatDate, formatMoney, statusLabel } from './ui.js';
 export {
