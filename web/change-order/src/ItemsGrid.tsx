@@ -1,6 +1,5 @@
 import { createEffect, createMemo, createUniqueId, For, Show } from 'solid-js';
-import { ItemHeadCells } from '@portal/web-shared';
-import { describedBy, FieldErrors } from './FieldErrors';
+import { ItemHeadCells, describedBy, FieldErrors } from '@portal/web-shared';
 import type { FieldError } from './errors';
 import { deltaProblem, parseDelta, stepDelta, toBe, type GridRow } from './grid-math';
 

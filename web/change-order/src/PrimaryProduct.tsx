@@ -1,6 +1,6 @@
 import { createMemo, createUniqueId, For, Show } from 'solid-js';
-import { describedBy, FieldErrors } from './FieldErrors';
 import { errorsAt, unplacedErrors, type FieldError } from './errors';
+import { describedBy, FieldErrors } from '@portal/web-shared';
 
 export type ProductChangeMode = 'KEEP' | 'ADD' | 'REPLACE';
 

@@ -1,6 +1,12 @@
 import { createMemo, For, Show } from 'solid-js';
-import { Empty, formatMoney, ItemsTable, type ItemsTableRow } from '@portal/web-shared';
-import { describedBy, FieldErrors } from './FieldErrors';
+import {
+  Empty,
+  formatMoney,
+  ItemsTable,
+  type ItemsTableRow,
+  describedBy,
+  FieldErrors,
+} from '@portal/web-shared';
 import { LeadPicker, type ContactOption } from './LeadPicker';
 import { errorsAt, unplacedErrors, type FieldError } from './errors';
 import type { CostPreview } from './queries';

@@ -1,6 +1,6 @@
 import { createMemo, For, Show } from 'solid-js';
-import { describedBy, FieldErrors } from './FieldErrors';
 import { errorsAt, type FieldError } from './errors';
+import { describedBy, FieldErrors } from '@portal/web-shared';
 
 export interface TitleSiteValue {
   title: string;

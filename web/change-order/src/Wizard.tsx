@@ -1,7 +1,7 @@
 import type { Client } from '@urql/core';
 import { createEffect, createMemo, createSignal, Match, on, Show, Switch, untrack } from 'solid-js';
 import { createStore } from 'solid-js/store';
-import { ErrorMessage, mutate, signed, statusLabel } from '@portal/web-shared';
+import { ADD_CONTACT, ErrorMessage, mutate, signed, statusLabel } from '@portal/web-shared';
 import { createAutosave } from './autosave';
 import { errorsByRow, errorsUnder, prefixed, type FieldError } from './errors';
 import { deltaProblem, deltasOf, gridSummary, orderLines, rowKey, toBe } from './grid-math';
@@ -11,7 +11,6 @@ import { gridRows, newIdempotencyKey, primaryOptions, productChangeText } from '
 import { OrderItems } from './OrderItems';
 import type { ProductChangeValue } from './PrimaryProduct';
 import {
-  ADD_CONTACT,
   SET_LINES,
   SET_PRODUCT_CHANGE,
   SUBMIT,

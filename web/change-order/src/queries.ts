@@ -222,20 +222,3 @@ export const SUBMIT = graphql(
   `,
   [WIZARD_PAYLOAD],
 );
-
-export const ADD_CONTACT = graphql(`
-  mutation AddContact($input: AddContactInput!) {
-    addContact(input: $input) {
-      contact {
-        id
-        name
-        email
-      }
-      userErrors {
-        code
-        field
-        message
-      }
-    }
-  }
-`);

@@ -1,7 +1,6 @@
 import type { Client } from '@urql/core';
 import { createMemo, createSignal, For, Show } from 'solid-js';
-import { Empty, mutate } from '@portal/web-shared';
-import { ADD_CONTACT } from './queries';
+import { ADD_CONTACT, describedBy, Empty, FieldErrors, mutate } from '@portal/web-shared';
 
 export interface ContactRow {
   id: string;
@@ -13,17 +12,6 @@ interface FieldError {
   code: string;
   field?: readonly string[] | null;
   message: string;
-}
-
-/** The messages of one field, next to it; the field points here with aria-describedby. */
-function FieldErrors(props: { id: string; errors: readonly FieldError[] }) {
-  return (
-    <Show when={props.errors.length > 0}>
-      <div id={props.id} class="field-error">
-        <For each={props.errors}>{(error) => <p>{error.message}</p>}</For>
-      </div>
-    </Show>
-  );
 }
 
 /**
@@ -127,7 +115,7 @@ export function Contacts(props: {
               autocomplete="off"
               value={name()}
               aria-invalid={nameErrors().length > 0 ? 'true' : undefined}
-              aria-describedby={nameErrors().length > 0 ? 'new-contact-name-error' : undefined}
+              aria-describedby={describedBy('new-contact-name-error', nameErrors())}
               onInput={(event) => setName(event.currentTarget.value)}
             />
             <FieldErrors id="new-contact-name-error" errors={nameErrors()} />
@@ -140,7 +128,7 @@ export function Contacts(props: {
               autocomplete="off"
               value={email()}
               aria-invalid={emailErrors().length > 0 ? 'true' : undefined}
-              aria-describedby={emailErrors().length > 0 ? 'new-contact-email-error' : undefined}
+              aria-describedby={describedBy('new-contact-email-error', emailErrors())}
               onInput={(event) => setEmail(event.currentTarget.value)}
             />
             <FieldErrors id="new-contact-email-error" errors={emailErrors()} />

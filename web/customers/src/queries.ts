@@ -110,20 +110,3 @@ export const CUSTOMER_ORDERS = graphql(`
     }
   }
 `);
-
-export const ADD_CONTACT = graphql(`
-  mutation AddContact($input: AddContactInput!) {
-    addContact(input: $input) {
-      contact {
-        id
-        name
-        email
-      }
-      userErrors {
-        code
-        field
-        message
-      }
-    }
-  }
-`);

@@ -16,5 +16,6 @@ export {
   type OrderLineLike,
 } from './items-table.js';
 export { mutate, query, reloadOnEvents } from './urql.js';
+export { ADD_CONTACT, describedBy, FieldErrors } from './field-errors.js';
 export { DownloadLink, linkExpiry, type Downloadable } from './download-link.js';
 export { graphql, type ResultOf, type VariablesOf } from '@portal/schema';
