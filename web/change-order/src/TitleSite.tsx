@@ -47,7 +47,6 @@ export function TitleSite(props: {
           id="order-title"
           class="wide"
           required
-          maxLength={MAX_TITLE_LENGTH}
           value={props.value.title}
           aria-invalid={titleErrors().length > 0 ? 'true' : undefined}
           aria-describedby={describedBy('order-title-error', titleErrors())}

@@ -250,6 +250,19 @@ const description = (element: HTMLElement) =>
     .join(' ');
 
 describe('the Change Order wizard', () => {
+  it('says a pasted title is too long, rather than cutting it at 200 characters unseen', async () => {
+    const { server, user } = renderApp('/customers/c1/change-order');
+    const title = await screen.findByRole('textbox', { name: 'Order Title' });
+    await user.click(title);
+    await user.paste('x'.repeat(250));
+    expect((title as HTMLInputElement).value).toHaveLength(250);
+    await user.click(screen.getByRole('button', { name: 'Next: Order Items' }));
+    await waitFor(() =>
+      expect(description(title)).toContain('The title is longer than 200 characters.'),
+    );
+    expect(server.sent('CreateChangeOrder')).toEqual([]);
+  });
+
   it('keeps a new order on step 1 while its title is blank, saying so at Order Title, and creates the draft once it has one', async () => {
     const { server, navigate, user } = renderApp('/customers/c1/change-order');
     const title = await screen.findByRole('textbox', { name: 'Order Title' });

@@ -64,13 +64,7 @@ export function ConfirmedAction(props: {
             <strong>{props.refusedTitle}</strong>
           </p>
           <ul>
-            <For each={refusals()}>
-              {(refusal) => (
-                <li>
-                  {refusal.message} <span class="badge">{refusal.code}</span>
-                </li>
-              )}
-            </For>
+            <For each={refusals()}>{(refusal) => <li>{refusal.message}</li>}</For>
           </ul>
           {props.advice?.(refusals())}
         </div>

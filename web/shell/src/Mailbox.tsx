@@ -33,6 +33,21 @@ const MAILBOX = graphql(`
   }
 `);
 
+/**
+ * Where a mail stands, in words: the mailbox is shown where no SMTP server is set, so a
+ * PENDING mail is kept here and will not be sent, rather than "pending".
+ */
+export function mailState(mail: { status: string; sentAt?: string | null }): string {
+  switch (mail.status) {
+    case 'SENT':
+      return `sent ${formatDate(mail.sentAt)}`;
+    case 'PENDING':
+      return 'kept here, not sent';
+    default:
+      return mail.status.toLowerCase();
+  }
+}
+
 /** The dev mailbox: what the portal sent, or keeps where no SMTP server is configured. */
 export function Mailbox(props: { session: Session }) {
   // Read once: the session never changes under a mounted screen (signing out unmounts it).
@@ -57,12 +72,8 @@ export function Mailbox(props: { session: Session }) {
                     <h2>{mail.subject}</h2>
                     <p>
                       To {mail.toName ? `${mail.toName} <${mail.to}>` : mail.to} · order{' '}
-                      {mail.order.number} ·{' '}
-                      <span class="badge">
-                        {mail.status === 'SENT'
-                          ? `sent ${formatDate(mail.sentAt)}`
-                          : mail.status.toLowerCase()}
-                      </span>
+                      {mail.order.number} · {formatDate(mail.createdAt)}{' '}
+                      <span class="badge">{mailState(mail)}</span>
                     </p>
                     <pre class="mail-text">{mail.text}</pre>
                     <Show when={mail.attachment}>

@@ -104,13 +104,7 @@ export function DecisionForm(props: {
             <strong>Order {props.orderNumber} was not decided; nothing was changed.</strong>
           </p>
           <ul>
-            <For each={otherRefusals()}>
-              {(refusal) => (
-                <li>
-                  {refusal.message} <span class="badge">{refusal.code}</span>
-                </li>
-              )}
-            </For>
+            <For each={otherRefusals()}>{(refusal) => <li>{refusal.message}</li>}</For>
           </ul>
         </div>
       </Show>
