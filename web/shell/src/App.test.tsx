@@ -82,4 +82,17 @@ describe('the main navigation', () => {
       ['Order Management', '/orders'],
     ]);
   });
+
+  it('names the page in the tab, and starts focus at the new page after a move', async () => {
+    serverFor('RESELLER');
+    await signIn('rich@rs-vertical.example', 'demo');
+    render(() => <App />);
+    const nav = await screen.findByRole('navigation', { name: 'Main' });
+    expect(document.title).toBe('Customers · Change-order portal');
+    const link = within(nav).getByRole('link', { name: 'Order Management' });
+    link.focus();
+    link.click();
+    expect(document.title).toBe('Order Management · Change-order portal');
+    expect(document.activeElement).toBe(screen.getByRole('main'));
+  });
 });

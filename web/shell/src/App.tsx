@@ -1,9 +1,9 @@
-import { createEffect, createMemo, createResource, For, Match, Show, Switch } from 'solid-js';
+import { createEffect, createMemo, createResource, For, Match, on, Show, Switch } from 'solid-js';
 import { graphql } from '@portal/web-shared';
 import { AlertBanner } from './AlertBanner';
 import { Mailbox } from './Mailbox';
 import { MicroFrontend } from './MicroFrontend';
-import { microFrontendOf, navigate, path } from './router';
+import { microFrontendOf, navigate, pageTitleOf, path } from './router';
 import { session, signOut } from './session';
 import { SignIn } from './SignIn';
 
@@ -15,6 +15,11 @@ const MAIL_DELIVERY = graphql(`
 
 /** The app's frame: header with navigation, the alert banner, and the route's screen. */
 export function App() {
+  // The tab and the browser's history name the page, not only the portal.
+  createEffect(() => {
+    document.title = session() ? pageTitleOf(path()) : 'Sign in · Change-order portal';
+  });
+
   createEffect(() => {
     const current = session();
     if (current && path() === '/') {
@@ -82,7 +87,17 @@ export function App() {
               </button>
             </header>
             <AlertBanner session={current()} />
-            <main class="content">
+            <main
+              class="content"
+              tabindex="-1"
+              ref={(element) => {
+                // After moving to another page, focus starts at its content (as a full page
+                // load would start at its top), not on the link that was clicked or the body.
+                createEffect(
+                  on(path, () => element.focus({ preventScroll: true }), { defer: true }),
+                );
+              }}
+            >
               <Switch
                 fallback={
                   <p>

@@ -4,7 +4,7 @@
  * forward, and links that carry one.
  */
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { microFrontendOf, navigate, path, search } from './router';
+import { microFrontendOf, navigate, pageTitleOf, path, search } from './router';
 
 /** A click on a link, as the user makes it: whether the router left it to the browser. */
 function clickLink(href: string): { leftToBrowser: boolean } {
@@ -80,5 +80,16 @@ describe('the router', () => {
     expect(microFrontendOf('/customers/c1/change-order')).toBe('change-order');
     expect(microFrontendOf('/vendor/orders/o1')).toBe('vendor');
     expect(microFrontendOf('/nowhere')).toBeNull();
+  });
+});
+
+describe('pageTitleOf', () => {
+  it('names each page for the browser tab', () => {
+    expect(pageTitleOf('/customers')).toBe('Customers · Change-order portal');
+    expect(pageTitleOf('/customers/c1')).toBe('Customer · Change-order portal');
+    expect(pageTitleOf('/customers/c1/change-order')).toBe('Change Order · Change-order portal');
+    expect(pageTitleOf('/orders/o1/confirm')).toBe('Order Final Confirm · Change-order portal');
+    expect(pageTitleOf('/vendor')).toBe('Approval dashboard · Change-order portal');
+    expect(pageTitleOf('/nowhere')).toBe('Change-order portal');
   });
 });

@@ -65,3 +65,21 @@ export function microFrontendOf(
   if (/^\/vendor(\/|$)/.test(pathname)) return 'vendor';
   return null;
 }
+
+/** The name of the page a path shows, for the browser tab and its history. */
+export function pageTitleOf(pathname: string): string {
+  const titles: [RegExp, string][] = [
+    [/^\/customers\/?$/, 'Customers'],
+    [/^\/customers\/[^/]+\/change-order$/, 'Change Order'],
+    [/^\/customers\/[^/]+$/, 'Customer'],
+    [/^\/change-order\//, 'Change Order'],
+    [/^\/orders\/?$/, 'Order Management'],
+    [/^\/orders\/[^/]+\/confirm$/, 'Order Final Confirm'],
+    [/^\/orders\/[^/]+$/, 'Order'],
+    [/^\/vendor\/?$/, 'Approval dashboard'],
+    [/^\/vendor\/orders\/[^/]+$/, 'Order to decide'],
+    [/^\/mailbox$/, 'Mailbox'],
+  ];
+  const page = titles.find(([pattern]) => pattern.test(pathname))?.[1];
+  return page ? `${page} · Change-order portal` : 'Change-order portal';
+}
