@@ -17,5 +17,6 @@ export {
 } from './items-table.js';
 export { mutate, query, reloadOnEvents } from './urql.js';
 export { ADD_CONTACT, describedBy, FieldErrors } from './field-errors.js';
+export { listAddressHref, readListAddress, type ListAddress } from './list-address.js';
 export { DownloadLink, linkExpiry, type Downloadable } from './download-link.js';
 export { graphql, type ResultOf, type VariablesOf } from '@portal/schema';
