@@ -73,6 +73,12 @@ const configSchema = z.object({
     .int('must be a whole number')
     .min(0, 'must be 0 (off) or more')
     .default(64),
+  RESPONSE_CACHE_MB: z.coerce
+    .number({ error: 'must be a number of megabytes' })
+    .int('must be a whole number')
+    .min(0, 'must be 0 (off) or more')
+    .max(4096, 'must be at most 4096')
+    .default(64),
 });
 
 export type Config = z.infer<typeof configSchema>;

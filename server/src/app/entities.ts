@@ -12,6 +12,7 @@ import { InventoryLine } from '../modules/inventory/inventory-line.entity.js';
 import { Attachment } from '../modules/document/attachment.entity.js';
 import { MailMessage } from '../modules/mail/mail-message.entity.js';
 import { Organization } from '../modules/organization/organization.entity.js';
+import { ReadVersion } from './response-cache/read-version.entity.js';
 
 /** Every entity, listed rather than discovered from folders (works the same from src/ and dist/). */
 export const entities = [
@@ -34,4 +35,5 @@ export const entities = [
   Alert,
   Attachment,
   MailMessage,
+  ReadVersion,
 ];

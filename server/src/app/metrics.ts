@@ -28,6 +28,12 @@ export class PortalMetrics {
     help: 'Subscriptions ended because their socket held more than 8 MiB its client had not read (the client may resume with afterSequence).',
     registers: [this.registry],
   });
+  readonly cachedReads = new Counter({
+    name: 'portal_response_cache_reads_total',
+    help: 'Cacheable reads (licence grids) by outcome: hit (answered from memory) or miss (answered by the full pipeline, then kept).',
+    labelNames: ['outcome'] as const,
+    registers: [this.registry],
+  });
   readonly throttled = new Counter({
     name: 'portal_throttled_total',
     help: 'Operations refused by the throttle: OVERLOADED (too many in flight) or RATE_LIMITED (one client too fast).',
@@ -41,6 +47,8 @@ export class PortalMetrics {
     openSockets: () => number;
     openSubscriptions: () => number;
     inFlight: () => number;
+    /** Bytes the response cache keeps (undefined when it is off). */
+    cachedBytes: () => number | undefined;
   }) {
     collectDefaultMetrics({ register: this.registry });
     const registry = this.registry;
@@ -96,6 +104,14 @@ export class PortalMetrics {
       registers: [registry],
       collect() {
         this.set(sources.inFlight());
+      },
+    });
+    new Gauge({
+      name: 'portal_response_cache_bytes',
+      help: 'Bytes of answers the response cache keeps (at most RESPONSE_CACHE_MB).',
+      registers: [registry],
+      collect() {
+        this.set(sources.cachedBytes() ?? 0);
       },
     });
     new Gauge({

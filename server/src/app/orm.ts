@@ -8,7 +8,10 @@ import { migrationsList } from '../migrations/index.js';
 export type Orm = MikroORM;
 
 export interface OrmHooks {
-  /** Sees every SQL statement sent (tests and benchmarks count them). */
+  /**
+   * Sees every SQL statement sent through the ORM, and the response cache's version reads
+   * (tests and benchmarks count them).
+   */
   onQuery?: (sql: string) => void;
 }
 

@@ -16,15 +16,17 @@ import { PortalMetrics } from './metrics.js';
 import { clearParseFailure, complexityPlugin, validationRules } from './protection.js';
 import { openOrm, type Orm, type OrmHooks } from './orm.js';
 import { createServices, type Services } from './services.js';
-import { clientKey, isRefusal, Throttle, type Refusal } from './throttle.js';
+import { GraphqlGate, REFUSED } from './graphql-gate.js';
+import { requestIdOf } from './request-id.js';
+import { ReadVersions } from './response-cache/read-versions.js';
+import { ResponseCache } from './response-cache/response-cache.js';
+import { clientKey, Throttle } from './throttle.js';
 import { serveWebApp } from './web-app.js';
 import { serveGraphqlWs } from './websocket.js';
 import { OrderEventRelay } from '../modules/live/order-event-relay.js';
 import { OrderEventType } from '../modules/change-order/change-order.enums.js';
 import { downloadRoute } from '../modules/document/download.route.js';
 import { MailWorker } from '../modules/mail/mail.worker.js';
-import { parseApiKeySecret } from '../modules/api-key/api-key-secret.js';
-import { bearerCredential } from '../modules/auth/auth.service.js';
 import type { Viewer } from '../modules/auth/viewer.js';
 import { buildPortalSchema, printPortalSchema } from './schema.js';
 import { seedDatabase } from '../seeders/seed.js';
@@ -63,7 +65,6 @@ export interface PortalOptions {
   sockets?: { keepAliveMs?: number; credentialCheckMs?: number };
 }
 
-const REQUEST_ID = /^[\w.-]{1,64}$/;
 /** Sign-in attempts per e-mail address a minute, per instance. */
 const SIGN_IN_ATTEMPTS_PER_MINUTE = 10;
 
@@ -82,6 +83,7 @@ export async function startPortal(options: PortalOptions): Promise<Portal> {
   let relay: OrderEventRelay | undefined;
   let mailWorker: MailWorker | undefined;
   let database: Database | undefined;
+  let readVersions: ReadVersions | undefined;
 
   const app = express();
   app.disable('x-powered-by');
@@ -90,12 +92,7 @@ export async function startPortal(options: PortalOptions): Promise<Portal> {
   app.use(
     pinoHttp({
       logger,
-      genReqId(req, res) {
-        const given = req.headers['x-request-id'];
-        const id = typeof given === 'string' && REQUEST_ID.test(given) ? given : randomUUID();
-        res.setHeader('x-request-id', id);
-        return id;
-      },
+      genReqId: requestIdOf,
       autoLogging: { ignore: (req) => req.url === '/healthz' },
       // One short line per request: headers may carry credentials and are noise anyway.
       serializers: {
@@ -122,7 +119,9 @@ export async function startPortal(options: PortalOptions): Promise<Portal> {
     res.type('application/graphql; charset=utf-8').send(sdl);
   });
 
-  const httpServer = http.createServer(app);
+  // The response cache answers before Express (see below); everything else goes to Express.
+  let handleRequest: http.RequestListener = app;
+  const httpServer = http.createServer((req, res) => handleRequest(req, res));
 
   /** A context: its own EntityManager, the viewer, new loaders (one per request or operation). */
   function contextFor(viewer: Viewer | null, log: Logger, requestId: string): Context {
@@ -170,8 +169,26 @@ export async function startPortal(options: PortalOptions): Promise<Portal> {
     openSockets: () => graphqlWs.wsServer.clients.size,
     openSubscriptions: () => graphqlWs.openOperations(),
     inFlight: () => throttle.current,
+    cachedBytes: (): number | undefined => responseCache?.keptBytes,
   });
   countRefusal = (reason) => metrics.throttled.inc({ reason });
+
+  const gate = new GraphqlGate(throttle, authenticate);
+  const responseCache: ResponseCache | undefined =
+    config.RESPONSE_CACHE_MB > 0
+      ? new ResponseCache({
+          schema,
+          gate,
+          versions: () => readVersions,
+          ready: () => !!orm && phase === 'ready',
+          maxBytes: config.RESPONSE_CACHE_MB * 1024 * 1024,
+          logger,
+          metrics,
+        })
+      : undefined;
+  if (responseCache) {
+    handleRequest = (req, res) => responseCache.handle(req, res, () => void app(req, res));
+  }
   countFellBehind = () => metrics.subscriptionsBehind.inc();
   app.get('/metrics', async (_req, res) => {
     res.type(metrics.registry.contentType).send(await metrics.registry.metrics());
@@ -196,6 +213,7 @@ export async function startPortal(options: PortalOptions): Promise<Portal> {
       ApolloServerPluginCacheControlDisabled(),
       complexityPlugin(schema),
       metrics.plugin(),
+      ...(responseCache ? [responseCache.plugin()] : []),
       ApolloServerPluginDrainHttpServer({ httpServer, stopGracePeriodMillis: 5_000 }),
       {
         async serverWillStart() {
@@ -216,48 +234,29 @@ export async function startPortal(options: PortalOptions): Promise<Portal> {
       if (orm && phase === 'ready') return next();
       res.status(503).json({ errors: [{ message: `The portal is ${phase}; try again shortly.` }] });
     },
-    // Shed load before reading anything: a refusal must stay cheap when the portal is busiest.
-    (_req, res, next) => {
-      const admitted = throttle.admit();
-      if (isRefusal(admitted)) return sendRefusal(res, admitted);
-      res.once('close', admitted.release); // sent, or the client went away
-      next();
-    },
-    // Who is asking, then whether they may ask again this second.
+    // An in-flight slot, who is asking, then whether they may ask again this second, before
+    // the body is read (GraphqlGate); a request the response cache handed on passed some of it.
     async (req, res, next) => {
-      const credential = bearerCredential(req.headers.authorization);
-      const apiKeyPrefix = credential ? parseApiKeySecret(credential)?.prefix : undefined;
-      const spent = await throttle.refusalBeforeLookup(apiKeyPrefix);
-      if (spent) return sendRefusal(res, spent);
-      let viewer: Viewer | null;
-      try {
-        viewer = await authenticate(req.headers.authorization);
-      } catch (error) {
-        // An API key is looked up in the database: without it, nobody can be told apart.
-        req.log.error({ err: error }, 'cannot check credentials');
-        res
-          .status(503)
-          .set('Retry-After', '5')
-          .json({
-            errors: [
-              {
-                message: 'The portal cannot check credentials right now; try again shortly.',
-                extensions: { code: 'SERVICE_UNAVAILABLE' },
-              },
-            ],
-          });
-        return;
+      const passed = gate.passedBefore(req);
+      let viewer = passed?.viewer ?? null;
+      if (!passed) {
+        if (!gate.enter(res)) return;
+        const identified = await gate.identify(req, res, req.log);
+        if (identified === REFUSED) return;
+        viewer = identified;
       }
       res.locals.viewer = viewer;
-      if (apiKeyPrefix && viewer?.apiKeyId) throttle.rememberApiKey(apiKeyPrefix, viewer.apiKeyId);
-      const refused = await throttle.charge(clientKey(viewer, req.ip));
-      if (refused) return sendRefusal(res, refused);
+      if (!passed?.charged && !(await gate.charge(res, viewer, req.ip))) return;
       next();
     },
+    // A body the response cache read already is parsed already (express.json skips it).
     express.json({ limit: '1mb' }),
     expressMiddleware(apollo, {
-      context: async ({ req, res }) =>
-        contextFor(res.locals.viewer as Viewer | null, req.log, req.id as string),
+      context: async ({ req, res }) => {
+        const context = contextFor(res.locals.viewer as Viewer | null, req.log, req.id as string);
+        responseCache?.attach(req, context);
+        return context;
+      },
     }),
   );
 
@@ -285,6 +284,7 @@ export async function startPortal(options: PortalOptions): Promise<Portal> {
     orm = await openOrm(database.url, logger, options.ormHooks, async (opened) => {
       if (config.SEED === 'demo') await seedDatabase(opened.em.fork(), logger);
     });
+    if (responseCache) readVersions = new ReadVersions(database.url, options.ormHooks?.onQuery);
     const em = orm.em;
     relay = new OrderEventRelay({ databaseUrl: database.url, fork: () => em.fork(), logger });
     await relay.start();
@@ -330,6 +330,7 @@ export async function startPortal(options: PortalOptions): Promise<Portal> {
     logger.debug('http and sockets drained');
     await mailWorker?.stop();
     await relay?.stop();
+    await readVersions?.close();
     await orm?.close();
     logger.debug('orm closed');
     await database?.stop();
@@ -345,14 +346,6 @@ export async function startPortal(options: PortalOptions): Promise<Portal> {
     relay: () => relay,
     close: () => (closing ??= close()),
   };
-}
-
-/** A throttle refusal as a GraphQL-shaped JSON error with its status and `Retry-After`. */
-function sendRefusal(res: Response, refusal: Refusal): void {
-  res
-    .status(refusal.status)
-    .set('Retry-After', String(refusal.retryAfterSeconds))
-    .json({ errors: [refusal.error.toJSON()] });
 }
 
 /** Whether the database answers a query within `ms`; a hung connection counts as down. */

@@ -5,6 +5,7 @@ import { Migration20261123185222_domain } from './Migration20261123185222_domain
 import { Migration20261123193019_held_at_submission } from './Migration20261123193019_held_at_submission.js';
 import { Migration20261123194152_documents_and_mail } from './Migration20261123194152_documents_and_mail.js';
 import { Migration20261124010847_create_order_idempotency } from './Migration20261124010847_create_order_idempotency.js';
+import { Migration20261124115111_read_versions } from './Migration20261124115111_read_versions.js';
 
 /**
  * Migrations in the order they run; written by `pnpm db:migration`, do not edit by hand.
@@ -25,4 +26,5 @@ export const migrationsList: { name: string; class: Constructor<Migration> }[] =
     name: 'Migration20261124010847_create_order_idempotency',
     class: Migration20261124010847_create_order_idempotency,
   },
+  { name: 'Migration20261124115111_read_versions', class: Migration20261124115111_read_versions },
 ];

@@ -1,3 +1,4 @@
+import { readVersionTrigger } from '../../common/read-version-trigger.js';
 import { randomUUID } from 'node:crypto';
 import { Collection } from '@mikro-orm/core';
 import {
@@ -13,7 +14,17 @@ import { Organization } from '../organization/organization.entity.js';
 import { Product } from './product.entity.js';
 
 /** What a reseller may sell of a vendor's catalogue, at which contracted monthly prices. */
-@Entity({ tableName: 'agreement' })
+@Entity({
+  tableName: 'agreement',
+  triggers: [
+    readVersionTrigger(
+      'agreement',
+      'pair',
+      ['reseller_id', 'vendor_id'],
+      ['reseller_id', 'vendor_id'],
+    ),
+  ],
+})
 @Unique({ properties: ['reseller', 'vendor'] })
 export class Agreement {
   @PrimaryKey({ type: 'uuid' })

@@ -1,3 +1,4 @@
+import { readVersionTrigger } from '../../common/read-version-trigger.js';
 import { randomUUID } from 'node:crypto';
 import { Collection, OptionalProps } from '@mikro-orm/core';
 import {
@@ -33,7 +34,17 @@ registerEnumType(ProductKind, {
 
 /** Something a vendor sells: a primary product, an add-on or a countable item. */
 @ObjectType('Product', { implements: NodeInterface })
-@Entity({ tableName: 'product' })
+@Entity({
+  tableName: 'product',
+  triggers: [
+    readVersionTrigger(
+      'product',
+      'catalog',
+      ['vendor_id'],
+      ['sku', 'name', 'item_group', 'kind', 'vendor_id', 'position'],
+    ),
+  ],
+})
 export class Product {
   [OptionalProps]?: 'position';
 

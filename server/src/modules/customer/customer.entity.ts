@@ -1,3 +1,4 @@
+import { readVersionTrigger } from '../../common/read-version-trigger.js';
 import { randomUUID } from 'node:crypto';
 import { Collection, OptionalProps } from '@mikro-orm/core';
 import {
@@ -14,7 +15,12 @@ import { Organization } from '../organization/organization.entity.js';
 
 /** A reseller's customer, holding licences of one vendor. */
 @ObjectType('Customer', { implements: NodeInterface })
-@Entity({ tableName: 'customer' })
+@Entity({
+  tableName: 'customer',
+  triggers: [
+    readVersionTrigger('customer', 'customer', ['id'], ['name', 'reseller_id', 'vendor_id']),
+  ],
+})
 @Index({ properties: ['reseller', 'name'] })
 @Index({ properties: ['vendor', 'name'] })
 export class Customer {
@@ -78,7 +84,10 @@ export class Site {
 
 /** An account the vendor bills; licences are held per billing account. */
 @ObjectType('BillingAccount', { implements: NodeInterface })
-@Entity({ tableName: 'billing_account' })
+@Entity({
+  tableName: 'billing_account',
+  triggers: [readVersionTrigger('billing_account', 'customer', ['customer_id'])],
+})
 export class BillingAccount {
   @PrimaryKey({ type: 'uuid' })
   id: string = randomUUID();

@@ -1,3 +1,4 @@
+import { readVersionTrigger } from '../../common/read-version-trigger.js';
 import { randomUUID } from 'node:crypto';
 import { OptionalProps } from '@mikro-orm/core';
 import { Entity, ManyToOne, PrimaryKey, Property, Unique } from '@mikro-orm/decorators/legacy';
@@ -8,7 +9,17 @@ import { Product } from '../catalog/product.entity.js';
  * How many of one product a customer holds on one billing account. A missing row means 0;
  * only Final Confirm changes quantities.
  */
-@Entity({ tableName: 'inventory_line' })
+@Entity({
+  tableName: 'inventory_line',
+  triggers: [
+    readVersionTrigger(
+      'inventory_line',
+      'customer',
+      ['customer_id'],
+      ['quantity', 'customer_id', 'product_id', 'billing_account_id'],
+    ),
+  ],
+})
 @Unique({ properties: ['customer', 'product', 'billingAccount'] })
 export class InventoryLine {
   [OptionalProps]?: 'version' | 'updatedAt';
