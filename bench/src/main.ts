@@ -108,6 +108,25 @@ async function main(): Promise<void> {
     const grid = await measureGrid(gridLoad);
     step(`grid: ${JSON.stringify(grid)}`);
 
+    // The same load with every read a first read: an instance without the response cache,
+    // on the same database and token (what each viewer's first grid costs, and what the
+    // grid cost before the cache).
+    step(`grid without the response cache (RESPONSE_CACHE_MB=0), ${gridConnections} connections`);
+    const uncachedPortal = await startPortalProcess({
+      databaseUrl,
+      env: { RESPONSE_CACHE_MB: '0' },
+    });
+    processes.push(uncachedPortal);
+    const uncachedLoad = {
+      ...gridLoad,
+      graphqlUrl: uncachedPortal.graphqlUrl,
+      serverPid: uncachedPortal.child.pid,
+    };
+    await measureGrid({ ...uncachedLoad, seconds: settings.warmUpSeconds });
+    const gridUncached = await measureGrid(uncachedLoad);
+    await uncachedPortal.stop();
+    step(`grid without the cache: ${JSON.stringify(gridUncached)}`);
+
     const submitLoad = {
       graphqlUrl: a.graphqlUrl,
       token: resellerToken,
@@ -172,7 +191,9 @@ async function main(): Promise<void> {
     step('SQL statements per query (in-process portal)');
     const sqlDatabase = await cluster.database('portal_sql');
     const sql = await countStatements(sqlDatabase);
-    step(`SQL: grid ${sql.sqlPerGridQuery}, orders page ${sql.sqlPerOrdersPage50}`);
+    step(
+      `SQL: grid ${sql.sqlPerGridQuery} (first read ${sql.sqlPerGridFirstRead}), orders page ${sql.sqlPerOrdersPage50}`,
+    );
     step('CPU per catalogue read: MikroORM find against plain SQL (in-process)');
     const ormCost = await measureOrmCost(sqlDatabase);
     step(`ORM cost: ${JSON.stringify(ormCost)}`);
@@ -211,7 +232,11 @@ async function main(): Promise<void> {
       gridP99Ms: grid.p99Ms,
       gridFailed: grid.failed,
       gridServerCpuMs: grid.serverCpuMsPerRequest,
+      gridUncachedRps: gridUncached.rps,
+      gridUncachedP99Ms: gridUncached.p99Ms,
+      gridUncachedServerCpuMs: gridUncached.serverCpuMsPerRequest,
       sqlPerGridQuery: sql.sqlPerGridQuery,
+      sqlPerGridFirstRead: sql.sqlPerGridFirstRead,
       sqlPerOrdersPage50: sql.sqlPerOrdersPage50,
       sqlPerOrdersPage50WithTotal: sql.sqlPerOrdersPage50WithTotal,
       sqlPerSubmit: sql.sqlPerSubmit,

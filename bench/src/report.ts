@@ -35,7 +35,13 @@ export interface Results {
   gridP99Ms: number;
   gridFailed: number;
   gridServerCpuMs: number;
+  /** The same load on an instance started with RESPONSE_CACHE_MB=0: every read a first read. */
+  gridUncachedRps: number;
+  gridUncachedP99Ms: number;
+  gridUncachedServerCpuMs: number;
+  /** A repeated read (the response cache answers it) and a viewer's first read. */
   sqlPerGridQuery: number;
+  sqlPerGridFirstRead: number;
   sqlPerOrdersPage50: number;
   sqlPerOrdersPage50WithTotal: number;
   sqlPerSubmit: number;
@@ -55,6 +61,7 @@ export interface Results {
     gridToNodeHello: number;
     gridToApolloHello: number;
     gridToPortalHello: number;
+    gridUncachedToNodeHello: number;
     portalHelloToNodeHello: number;
   };
   targets: Target[];
@@ -81,6 +88,7 @@ export function judge(r: Omit<Results, 'targets' | 'ratios'>): Pick<Results, 'ta
     gridToNodeHello: ratio(r.gridRps, r.ceilings.nodeHelloRps),
     gridToApolloHello: ratio(r.gridRps, r.ceilings.apolloHelloRps),
     gridToPortalHello: ratio(r.gridRps, r.portalHelloRps),
+    gridUncachedToNodeHello: ratio(r.gridUncachedRps, r.ceilings.nodeHelloRps),
     portalHelloToNodeHello: ratio(r.portalHelloRps, r.ceilings.nodeHelloRps),
   };
   const n10k = r.fanout10k.subscribers.toLocaleString('en');
@@ -109,10 +117,10 @@ export function judge(r: Omit<Results, 'targets' | 'ratios'>): Pick<Results, 'ta
     },
     { metric: 'grid p99', value: `${r.gridP99Ms} ms`, target: '≤ 25 ms', met: r.gridP99Ms <= 25 },
     {
-      metric: 'SQL per grid query',
-      value: `${r.sqlPerGridQuery}`,
+      metric: 'SQL per grid query: repeated / first read',
+      value: `${r.sqlPerGridQuery} / ${r.sqlPerGridFirstRead}`,
       target: '≤ 3',
-      met: r.sqlPerGridQuery <= 3,
+      met: Math.max(r.sqlPerGridQuery, r.sqlPerGridFirstRead) <= 3,
     },
     {
       metric: 'SQL per page of 50 orders with lines',
@@ -165,6 +173,11 @@ function rows(r: Results): string[][] {
     ],
     ...r.targets.map((t) => [t.metric, t.value, t.target, t.ratio ?? '', t.met ? 'ok' : 'NOT MET']),
     info('server CPU per grid query', `${r.gridServerCpuMs} ms`),
+    info(
+      'grid without the response cache, 50 conns (req/s)',
+      `${r.gridUncachedRps} (p99 ${r.gridUncachedP99Ms} ms, ${r.gridUncachedServerCpuMs} ms CPU; ` +
+        `${percent(r.ratios.gridUncachedToNodeHello)} of Node hello)`,
+    ),
     info('server CPU per submit', `${r.submitServerCpuMs} ms`),
     info('SQL per submit (+ BEGIN/COMMIT)', `${r.sqlPerSubmit}`),
     info(
