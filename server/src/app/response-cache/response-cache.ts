@@ -15,8 +15,15 @@ const MAX_BODY_BYTES = 16 * 1024;
 const KNOWN_QUERIES = 1_000;
 const JSON_UTF8 = /^application\/json\s*(;\s*charset=utf-8\s*)?$/i;
 
-/** An answer kept: its bytes and the customer's read version they were made at. */
+/** What a request body reads: whose grid, and the operation's name (for metrics). */
+interface Target {
+  customerId: string;
+  operationName: string;
+}
+
+/** An answer kept: its bytes, what it answers, and the read version it was made at. */
 interface Answer {
+  target: Target;
   version: string;
   body: Buffer;
 }
@@ -30,6 +37,7 @@ const TICKET = Symbol('response cache ticket');
 /** A request the full pipeline answers, whose answer is to be kept if it succeeds. */
 interface Ticket {
   key: string;
+  target: Target;
   version: string;
 }
 
@@ -136,31 +144,23 @@ export class ResponseCache {
 
     const text = await readBody(req, length);
     if (text === null) return; // the client went away
-    const body = parseJsonObject(text);
-    if (body === undefined) {
-      // As express.json answers it, which can no longer read the body.
-      sendJson(res, 400, {
-        errors: [
-          { message: 'The request body is not valid JSON.', extensions: { code: 'BAD_REQUEST' } },
-        ],
-      });
-      return;
-    }
-    (req as IncomingMessage & { body?: unknown }).body = body; // for Apollo, if handed on
-
-    const read = this.readOf(body);
-    const customerId = read?.customerId(body.variables);
-    const versions = this.options.versions();
-    if (!read || !customerId || !versions) return onward();
-    const version = await versions.ofCustomer(customerId);
-    if (version === null) return onward();
-
     const key = `${req.headers.authorization}\0${text}`;
     const kept = this.answers.get(key);
+    // A body answered before is not parsed again unless it goes on to Apollo.
+    const target = kept?.target ?? this.targetOf(req, res, text);
+    if (target === REFUSED) return;
+    const handOn = () => {
+      parsed(req, text);
+      onward();
+    };
+    const versions = this.options.versions();
+    if (!target || !versions) return handOn();
+    const version = await versions.ofCustomer(target.customerId);
+    if (version === null) return handOn();
     if (kept?.version !== version) {
       this.options.metrics.cachedReads.inc({ outcome: 'miss' });
-      this.pendingTickets.set(req, { key, version });
-      return onward();
+      this.pendingTickets.set(req, { key, target, version });
+      return handOn();
     }
 
     res.writeHead(200, {
@@ -171,19 +171,40 @@ export class ResponseCache {
     const seconds = Number(process.hrtime.bigint() - started) / 1e9;
     const { metrics } = this.options;
     metrics.cachedReads.inc({ outcome: 'hit' });
-    metrics.operations.inc({ operation: read.operationName, type: 'query', outcome: 'ok' });
-    metrics.latency.observe({ operation: read.operationName, type: 'query' }, seconds);
+    metrics.operations.inc({ operation: target.operationName, type: 'query', outcome: 'ok' });
+    metrics.latency.observe({ operation: target.operationName, type: 'query' }, seconds);
   }
 
-  /** Whether the body's query is a cacheable read (remembered by its text). */
-  private readOf(body: Record<string, unknown>): CacheableRead | null {
+  /**
+   * What a body the cache has not answered reads, parsed (and left for Apollo as
+   * `req.body`): null when it is not a cacheable read, REFUSED once a body that is not
+   * JSON has been answered as express.json answers it (which can no longer read it).
+   */
+  private targetOf(
+    req: IncomingMessage,
+    res: ServerResponse,
+    text: string,
+  ): Target | null | typeof REFUSED {
+    const body = parseJsonObject(text);
+    if (body === undefined) {
+      sendJson(res, 400, {
+        errors: [
+          { message: 'The request body is not valid JSON.', extensions: { code: 'BAD_REQUEST' } },
+        ],
+      });
+      return REFUSED;
+    }
+    (req as RequestWithBody).body = body;
     if (typeof body.query !== 'string' || body.extensions !== undefined) return null;
     let known = this.reads.get(body.query);
     if (!known) {
       known = { read: cacheableRead(this.options.schema, body.query) };
       this.reads.set(body.query, known);
     }
-    return known.read;
+    const customerId = known.read?.customerId(body.variables);
+    return known.read && customerId
+      ? { customerId, operationName: known.read.operationName }
+      : null;
   }
 
   /**
@@ -208,7 +229,7 @@ export class ResponseCache {
             if (errors?.length || (response.http.status ?? 200) !== 200) return;
             // What Apollo sends for it (prettyJSONStringify of the ordered result).
             const body = Buffer.from(`${JSON.stringify({ data, extensions })}\n`);
-            answers.set(ticket.key, { version: ticket.version, body });
+            answers.set(ticket.key, { target: ticket.target, version: ticket.version, body });
           },
         };
       },
@@ -219,6 +240,13 @@ export class ResponseCache {
   get keptBytes(): number {
     return this.answers.calculatedSize;
   }
+}
+
+type RequestWithBody = IncomingMessage & { body?: unknown };
+
+/** Leaves the parsed body for Apollo (express.json can no longer read it). */
+function parsed(req: RequestWithBody, text: string): void {
+  req.body ??= JSON.parse(text) as unknown;
 }
 
 /** The body's length, for a request that may be a cacheable read; undefined for any other. */
