@@ -88,6 +88,8 @@ describe('email security, in the browser', () => {
         newInventory
           .getByRole('row')
           .filter({ has: rich.getByRole('cell', { name, exact: true }) });
+      // The heading shows at once; the table once the inventory has been read.
+      await inventoryRow('Email Security Essentials').waitFor();
       const cellsOf = async (name: string) =>
         (await inventoryRow(name).getByRole('cell').allTextContents()).map((text) => text.trim());
       expect(await cellsOf('Email Security Essentials')).toEqual([

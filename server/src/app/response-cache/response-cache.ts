@@ -63,8 +63,8 @@ export interface ResponseCacheOptions {
  * is (the same GraphqlGate), and is answered from memory only when the same credential
  * sent the same body before and the customer's read version (read-versions.ts: one
  * indexed statement, kept current by database triggers on every write, on any instance)
- * is the one that answer was made at. Anything else goes on to Express untouched, and
- * the full pipeline's successful answer is kept for next time (`plugin`).
+ * is the one that answer was made at. Anything else goes on to Express (with the body it
+ * read, parsed), and the full pipeline's successful answer is kept for next time (`plugin`).
  *
  * Keyed by the credential, not the organisation: an answer is only ever given again to
  * whoever was given it, so what a viewer may see is decided by the full pipeline, and a
