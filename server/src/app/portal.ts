@@ -172,7 +172,10 @@ export async function startPortal(options: PortalOptions): Promise<Portal> {
     cachedBytes: (): number | undefined => responseCache?.keptBytes,
   });
   countRefusal = (reason) => metrics.throttled.inc({ reason });
+  countFellBehind = () => metrics.subscriptionsBehind.inc();
 
+  // Every GraphQL request over HTTP goes through the gate; a repeated licence grid may then
+  // be answered by the response cache before Express (README, "Repeated reads").
   const gate = new GraphqlGate(throttle, authenticate);
   const responseCache: ResponseCache | undefined =
     config.RESPONSE_CACHE_MB > 0
@@ -189,7 +192,7 @@ export async function startPortal(options: PortalOptions): Promise<Portal> {
   if (responseCache) {
     handleRequest = (req, res) => responseCache.handle(req, res, () => void app(req, res));
   }
-  countFellBehind = () => metrics.subscriptionsBehind.inc();
+
   app.get('/metrics', async (_req, res) => {
     res.type(metrics.registry.contentType).send(await metrics.registry.metrics());
   });
