@@ -6,6 +6,7 @@ import { Migration20261123193019_held_at_submission } from './Migration202611231
 import { Migration20261123194152_documents_and_mail } from './Migration20261123194152_documents_and_mail.js';
 import { Migration20261124010847_create_order_idempotency } from './Migration20261124010847_create_order_idempotency.js';
 import { Migration20261124115111_read_versions } from './Migration20261124115111_read_versions.js';
+import { Migration20261124124838_contact_email_unique } from './Migration20261124124838_contact_email_unique.js';
 
 /**
  * Migrations in the order they run; written by `pnpm db:migration`, do not edit by hand.
@@ -27,4 +28,8 @@ export const migrationsList: { name: string; class: Constructor<Migration> }[] =
     class: Migration20261124010847_create_order_idempotency,
   },
   { name: 'Migration20261124115111_read_versions', class: Migration20261124115111_read_versions },
+  {
+    name: 'Migration20261124124838_contact_email_unique',
+    class: Migration20261124124838_contact_email_unique,
+  },
 ];

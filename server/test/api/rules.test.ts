@@ -488,6 +488,17 @@ describe('VALIDATION: malformed input is refused with its field path, nothing wr
       email: 'sam@acme-mail.example',
     });
     expect(elsewhere.userErrors).toEqual([]);
+    // The database holds the rule for any other writer too.
+    await expect(
+      server.portal
+        .orm()!
+        .em.fork()
+        .execute(
+          `INSERT INTO contact (id, customer_id, name, email)
+           SELECT gen_random_uuid(), c.id, 'Script', ' SAM@acme-mail.EXAMPLE' FROM customer c WHERE c.name = 'Acme Mail'`,
+        ),
+    ).rejects.toThrow(/contact_customer_id_email_unique/);
+    expect(await contacts()).toEqual(before);
   });
 
   it('a reject without a comment', async () => {

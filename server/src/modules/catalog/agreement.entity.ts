@@ -1,4 +1,3 @@
-import { readVersionTrigger } from '../../common/read-version-trigger.js';
 import { randomUUID } from 'node:crypto';
 import { Collection } from '@mikro-orm/core';
 import {
@@ -12,6 +11,7 @@ import {
 } from '@mikro-orm/decorators/legacy';
 import { Organization } from '../organization/organization.entity.js';
 import { Product } from './product.entity.js';
+import { readVersionTrigger } from '../../common/read-version-trigger.js';
 
 /** What a reseller may sell of a vendor's catalogue, at which contracted monthly prices. */
 @Entity({

@@ -1,4 +1,3 @@
-import { readVersionTrigger } from '../../common/read-version-trigger.js';
 import { randomUUID } from 'node:crypto';
 import { Collection, OptionalProps } from '@mikro-orm/core';
 import {
@@ -12,6 +11,7 @@ import {
 import { Field, ObjectType, registerEnumType } from 'type-graphql';
 import { NodeInterface } from '../node/node.interface.js';
 import { Organization } from '../organization/organization.entity.js';
+import { readVersionTrigger } from '../../common/read-version-trigger.js';
 
 export enum ProductKind {
   PRIMARY = 'PRIMARY',

@@ -1,4 +1,3 @@
-import { readVersionTrigger } from '../../common/read-version-trigger.js';
 import { randomUUID } from 'node:crypto';
 import { Collection, OptionalProps } from '@mikro-orm/core';
 import {
@@ -8,10 +7,12 @@ import {
   OneToMany,
   PrimaryKey,
   Property,
+  Unique,
 } from '@mikro-orm/decorators/legacy';
 import { Field, ObjectType } from 'type-graphql';
 import { NodeInterface } from '../node/node.interface.js';
 import { Organization } from '../organization/organization.entity.js';
+import { readVersionTrigger } from '../../common/read-version-trigger.js';
 
 /** A reseller's customer, holding licences of one vendor. */
 @ObjectType('Customer', { implements: NodeInterface })
@@ -103,6 +104,13 @@ export class BillingAccount {
 /** A person at the customer: implementation leads are picked from these. */
 @ObjectType('Contact', { implements: NodeInterface })
 @Entity({ tableName: 'contact' })
+// One contact per e-mail address at a customer, compared as addContact compares them (the
+// service says so with a VALIDATION error; this holds for any other writer too).
+@Unique({
+  name: 'contact_customer_id_email_unique',
+  expression:
+    'create unique index "contact_customer_id_email_unique" on "contact" ("customer_id", lower(btrim("email")))',
+})
 export class Contact {
   @PrimaryKey({ type: 'uuid' })
   id: string = randomUUID();

@@ -1,9 +1,9 @@
-import { readVersionTrigger } from '../../common/read-version-trigger.js';
 import { randomUUID } from 'node:crypto';
 import { OptionalProps } from '@mikro-orm/core';
 import { Entity, ManyToOne, PrimaryKey, Property, Unique } from '@mikro-orm/decorators/legacy';
 import { BillingAccount, Customer } from '../customer/customer.entity.js';
 import { Product } from '../catalog/product.entity.js';
+import { readVersionTrigger } from '../../common/read-version-trigger.js';
 
 /**
  * How many of one product a customer holds on one billing account. A missing row means 0;
