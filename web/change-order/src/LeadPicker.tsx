@@ -1,6 +1,11 @@
 import { createMemo, createSignal, For, Show } from 'solid-js';
-import { errorsAt, type FieldError } from './errors';
-import { describedBy, FieldErrors } from '@portal/web-shared';
+import { type FieldError } from './errors';
+import {
+  ContactFields,
+  describedBy,
+  errorsBesideContactFields,
+  FieldErrors,
+} from '@portal/web-shared';
 
 export interface ContactOption {
   id: string;
@@ -26,11 +31,7 @@ export function LeadPicker(props: {
   const [email, setEmail] = createSignal('');
   const [busy, setBusy] = createSignal(false);
   const [addErrors, setAddErrors] = createSignal<readonly FieldError[]>([]);
-  const nameErrors = createMemo(() => errorsAt(addErrors(), 'name'));
-  const emailErrors = createMemo(() => errorsAt(addErrors(), 'email'));
-  const otherErrors = createMemo(() =>
-    addErrors().filter((error) => !['name', 'email'].includes(error.field?.[0] ?? '')),
-  );
+  const otherErrors = createMemo(() => errorsBesideContactFields(addErrors()));
 
   async function add() {
     setBusy(true);
@@ -91,31 +92,14 @@ export function LeadPicker(props: {
             void add();
           }}
         >
-          <div class="field">
-            <label for="contact-name">Name</label>
-            <input
-              id="contact-name"
-              autocomplete="name"
-              value={name()}
-              aria-invalid={nameErrors().length > 0 ? 'true' : undefined}
-              aria-describedby={describedBy('contact-name-error', nameErrors())}
-              onInput={(event) => setName(event.currentTarget.value)}
-            />
-            <FieldErrors id="contact-name-error" errors={nameErrors()} />
-          </div>
-          <div class="field">
-            <label for="contact-email">E-mail</label>
-            <input
-              id="contact-email"
-              type="email"
-              autocomplete="email"
-              value={email()}
-              aria-invalid={emailErrors().length > 0 ? 'true' : undefined}
-              aria-describedby={describedBy('contact-email-error', emailErrors())}
-              onInput={(event) => setEmail(event.currentTarget.value)}
-            />
-            <FieldErrors id="contact-email-error" errors={emailErrors()} />
-          </div>
+          <ContactFields
+            idPrefix="contact"
+            name={name()}
+            email={email()}
+            onName={setName}
+            onEmail={setEmail}
+            errors={addErrors()}
+          />
           <FieldErrors id="contact-error" errors={otherErrors()} />
           <div class="actions">
             <button type="submit" disabled={busy()}>

@@ -1,6 +1,12 @@
 import type { Client } from '@urql/core';
 import { createMemo, createSignal, For, Show } from 'solid-js';
-import { ADD_CONTACT, describedBy, Empty, FieldErrors, mutate } from '@portal/web-shared';
+import {
+  ADD_CONTACT,
+  ContactFields,
+  Empty,
+  errorsBesideContactFields,
+  mutate,
+} from '@portal/web-shared';
 
 export interface ContactRow {
   id: string;
@@ -37,12 +43,7 @@ export function Contacts(props: {
   const [busy, setBusy] = createSignal(false);
   const [errors, setErrors] = createSignal<readonly FieldError[]>([]);
   const [done, setDone] = createSignal('');
-  const at = (field: string) => errors().filter((error) => error.field?.[0] === field);
-  const nameErrors = createMemo(() => at('name'));
-  const emailErrors = createMemo(() => at('email'));
-  const otherErrors = createMemo(() =>
-    errors().filter((error) => !['name', 'email'].includes(error.field?.[0] ?? '')),
-  );
+  const otherErrors = createMemo(() => errorsBesideContactFields(errors()));
 
   async function add() {
     setBusy(true);
@@ -108,31 +109,14 @@ export function Contacts(props: {
           }}
         >
           <h3 id="add-contact-title">Add contact</h3>
-          <div class="field">
-            <label for="new-contact-name">Name</label>
-            <input
-              id="new-contact-name"
-              autocomplete="off"
-              value={name()}
-              aria-invalid={nameErrors().length > 0 ? 'true' : undefined}
-              aria-describedby={describedBy('new-contact-name-error', nameErrors())}
-              onInput={(event) => setName(event.currentTarget.value)}
-            />
-            <FieldErrors id="new-contact-name-error" errors={nameErrors()} />
-          </div>
-          <div class="field">
-            <label for="new-contact-email">E-mail</label>
-            <input
-              id="new-contact-email"
-              type="email"
-              autocomplete="off"
-              value={email()}
-              aria-invalid={emailErrors().length > 0 ? 'true' : undefined}
-              aria-describedby={describedBy('new-contact-email-error', emailErrors())}
-              onInput={(event) => setEmail(event.currentTarget.value)}
-            />
-            <FieldErrors id="new-contact-email-error" errors={emailErrors()} />
-          </div>
+          <ContactFields
+            idPrefix="new-contact"
+            name={name()}
+            email={email()}
+            onName={setName}
+            onEmail={setEmail}
+            errors={errors()}
+          />
           <Show when={otherErrors().length > 0}>
             <div class="error" role="alert">
               <For each={otherErrors()}>{(error) => <p>{error.message}</p>}</For>

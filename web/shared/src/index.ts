@@ -16,7 +16,13 @@ export {
   type OrderLineLike,
 } from './items-table.js';
 export { mutate, query, reloadOnEvents } from './urql.js';
-export { ADD_CONTACT, describedBy, FieldErrors } from './field-errors.js';
+export {
+  ADD_CONTACT,
+  ContactFields,
+  describedBy,
+  errorsBesideContactFields,
+  FieldErrors,
+} from './field-errors.js';
 export { listAddressHref, readListAddress, type ListAddress } from './list-address.js';
 export { DownloadLink, linkExpiry, type Downloadable } from './download-link.js';
 export { graphql, type ResultOf, type VariablesOf } from '@portal/schema';
