@@ -103,6 +103,12 @@ export class GraphqlGate {
   }
 }
 
+/** A request body that is not JSON (express.json's failure, or the response cache's). */
+export const BODY_NOT_JSON = {
+  message: 'The request body is not valid JSON.',
+  extensions: { code: 'BAD_REQUEST' },
+};
+
 /** A throttle refusal as a GraphQL-shaped JSON error with its status and `Retry-After`. */
 export function sendRefusal(res: ServerResponse, refusal: Refusal): void {
   sendJson(

@@ -16,7 +16,7 @@ import { PortalMetrics } from './metrics.js';
 import { clearParseFailure, complexityPlugin, validationRules } from './protection.js';
 import { openOrm, type Orm, type OrmHooks } from './orm.js';
 import { createServices, type Services } from './services.js';
-import { GraphqlGate, REFUSED } from './graphql-gate.js';
+import { BODY_NOT_JSON, GraphqlGate, REFUSED } from './graphql-gate.js';
 import { requestIdOf } from './request-id.js';
 import { ReadVersions } from './response-cache/read-versions.js';
 import { ResponseCache } from './response-cache/response-cache.js';
@@ -393,11 +393,13 @@ function jsonBodyErrors(
 ): void {
   const status = error?.status;
   if (!status || status < 400 || status >= 500) return next(error);
+  if (error.type === 'entity.parse.failed') {
+    res.status(status).json({ errors: [BODY_NOT_JSON] });
+    return;
+  }
   const message =
     error.type === 'entity.too.large'
       ? 'The request body is larger than 1 MB.'
-      : error.type === 'entity.parse.failed'
-        ? 'The request body is not valid JSON.'
-        : 'The request body cannot be read.';
+      : 'The request body cannot be read.';
   res.status(status).json({ errors: [{ message, extensions: { code: 'BAD_REQUEST' } }] });
 }

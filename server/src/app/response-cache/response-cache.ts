@@ -3,7 +3,7 @@ import type { ApolloServerPlugin } from '@apollo/server';
 import type { GraphQLSchema } from 'graphql';
 import { LRUCache } from 'lru-cache';
 import type { Logger } from 'pino';
-import { REFUSED, sendJson, type GraphqlGate } from '../graphql-gate.js';
+import { BODY_NOT_JSON, REFUSED, sendJson, type GraphqlGate } from '../graphql-gate.js';
 import type { PortalMetrics } from '../metrics.js';
 import { requestIdOf } from '../request-id.js';
 import { cacheableRead, type CacheableRead } from './cacheable-read.js';
@@ -187,11 +187,7 @@ export class ResponseCache {
   ): Target | null | typeof REFUSED {
     const body = parseJsonObject(text);
     if (body === undefined) {
-      sendJson(res, 400, {
-        errors: [
-          { message: 'The request body is not valid JSON.', extensions: { code: 'BAD_REQUEST' } },
-        ],
-      });
+      sendJson(res, 400, { errors: [BODY_NOT_JSON] });
       return REFUSED;
     }
     (req as RequestWithBody).body = body;
