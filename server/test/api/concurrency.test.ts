@@ -286,36 +286,56 @@ describe('idempotency keys: a retry gets the first outcome instead of acting twi
   });
 });
 
-describe("the writes of one customer's orders run one at a time", () => {
-  // lockOrder locks the order's customer row with the order. Without that, two Final
+/** A transaction of its own holding Vertical Demo's row as a Final Confirm does. */
+async function holdVerticalDemo(): Promise<pg.Client> {
+  const holder = new pg.Client({ connectionString: server.databaseUrl });
+  await holder.connect();
+  await holder.query('BEGIN');
+  // NO KEY UPDATE is the lock a Final Confirm takes. It does not conflict with the KEY
+  // SHARE locks that inserts referencing the customer take, so only a lock on the
+  // customer's row itself makes a write wait.
+  await holder.query(`SELECT 1 FROM customer WHERE name = 'Vertical Demo' FOR NO KEY UPDATE`);
+  return holder;
+}
+
+/** Transactions of this test's database waiting for a lock (seen from `holder`). */
+async function waitingForLocks(holder: pg.Client): Promise<number> {
+  const { rows } = await holder.query<{ waiting: number }>(
+    `SELECT count(*)::int AS waiting FROM pg_stat_activity
+      WHERE datname = current_database() AND wait_event_type = 'Lock'`,
+  );
+  return rows[0]!.waiting;
+}
+
+/** `write`'s outcome, or a failure as soon as any transaction waits for a lock meanwhile. */
+async function withoutWaiting<T>(holder: pg.Client, write: Promise<T>): Promise<T> {
+  let settled = false;
+  const outcome = write.finally(() => (settled = true));
+  while (!settled) {
+    if ((await waitingForLocks(holder)) > 0)
+      throw new Error("a write waited for the customer's row");
+    await Promise.race([outcome.catch(() => undefined), new Promise((r) => setTimeout(r, 20))]);
+  }
+  return outcome;
+}
+
+describe("the Final Confirms of one customer's orders run one at a time", () => {
+  // A Final Confirm locks the order's customer row with the order. Without that, two Final
   // Confirms of one customer whose seat moves lock inventory rows in opposite orders could
   // deadlock; a deadlock itself is a matter of timing, so this tests the lock instead.
   it("a Final Confirm waits while another transaction holds the customer's row; other customers' do not", async () => {
     const vertical = await approvedOrder(rich, kim, 'Vertical Demo', { 'Basic User': 1 });
     const elsewhere = await approvedOrder(other, kim, 'Other Co', { 'Basic User': 1 });
-    const holder = new pg.Client({ connectionString: server.databaseUrl });
-    await holder.connect();
+    const holder = await holdVerticalDemo();
     try {
-      await holder.query('BEGIN');
-      // NO KEY UPDATE stands for another write of this customer's orders. It does not
-      // conflict with the KEY SHARE locks that inserts referencing the customer take, so
-      // only a lock on the customer's row itself makes the confirm wait.
-      await holder.query(`SELECT 1 FROM customer WHERE name = 'Vertical Demo' FOR NO KEY UPDATE`);
-
       let settled = false;
       const waiting = rich.mutate(FINAL_CONFIRM, { orderId: vertical.id }).finally(() => {
         settled = true;
       });
-      await vi.waitFor(
-        async () => {
-          const { rows } = await holder.query<{ waiting: number }>(
-            `SELECT count(*)::int AS waiting FROM pg_stat_activity
-              WHERE datname = current_database() AND wait_event_type = 'Lock'`,
-          );
-          expect(rows[0]!.waiting).toBe(1);
-        },
-        { timeout: 10_000, interval: 20 },
-      );
+      await vi.waitFor(async () => expect(await waitingForLocks(holder)).toBe(1), {
+        timeout: 10_000,
+        interval: 20,
+      });
 
       const unrelated = await other.mutate(FINAL_CONFIRM, { orderId: elsewhere.id });
       expectOk(unrelated);
@@ -328,6 +348,62 @@ describe("the writes of one customer's orders run one at a time", () => {
     } finally {
       await holder.end();
     }
+  });
+
+  it("a Final Confirm holds its customer's row against other confirms, not against inserts that reference it", async () => {
+    const order = await approvedOrder(rich, kim, 'Vertical Demo', { 'Basic User': 1 });
+    const holder = new pg.Client({ connectionString: server.databaseUrl });
+    const probe = new pg.Client({ connectionString: server.databaseUrl });
+    await Promise.all([holder.connect(), probe.connect()]);
+    const customerRow = `SELECT 1 FROM customer WHERE name = 'Vertical Demo'`;
+    try {
+      // The customer's inventory rows held: the confirm stops after locking its order and
+      // customer, when it goes to lock them.
+      await holder.query('BEGIN');
+      await holder.query(
+        `SELECT 1 FROM inventory_line
+          WHERE customer_id = (SELECT id FROM customer WHERE name = 'Vertical Demo') FOR UPDATE`,
+      );
+      const confirming = rich.mutate(FINAL_CONFIRM, { orderId: order.id });
+      await vi.waitFor(async () => expect(await waitingForLocks(holder)).toBe(1), {
+        timeout: 10_000,
+        interval: 20,
+      });
+      // Another confirm's lock would wait; an insert's KEY SHARE (an order event of another
+      // order of the customer, written under the event lock this confirm is about to wait
+      // for) must not, or the two would deadlock.
+      await expect(probe.query(`${customerRow} FOR NO KEY UPDATE NOWAIT`)).rejects.toThrow(
+        /could not obtain lock/,
+      );
+      await probe.query(`${customerRow} FOR KEY SHARE NOWAIT`);
+
+      await holder.query('ROLLBACK');
+      expectOk(await confirming);
+    } finally {
+      await Promise.all([holder.end(), probe.end()]);
+    }
+  });
+});
+
+describe("the other writes of a customer's orders do not wait for its Final Confirm", () => {
+  // They change only their own order, so they lock only its row: with the customer's row
+  // locked too, every submit of one customer waited for the one before it, and the bench's
+  // submits all ran one at a time.
+  it("drafts are submitted, and submitted orders approved, while the customer's row is held", async () => {
+    const [draft, submitted] = await Promise.all([
+      draftOrder(rich, 'Vertical Demo', { 'Basic User': 1 }),
+      submittedOrder(rich, 'Vertical Demo', { 'Basic User': 1 }),
+    ]);
+    const holder = await holdVerticalDemo();
+    try {
+      expectOk(await withoutWaiting(holder, submit(rich, draft)));
+      expectOk(await withoutWaiting(holder, kim.mutate(APPROVE, { orderId: submitted.id })));
+    } finally {
+      await holder.query('ROLLBACK');
+      await holder.end();
+    }
+    expect((await readOrder(rich, draft.id))!.status).toBe('SUBMITTED');
+    expect((await readOrder(rich, submitted.id))!.status).toBe('APPROVED');
   });
 });
 

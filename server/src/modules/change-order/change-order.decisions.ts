@@ -179,7 +179,9 @@ export class ChangeOrderDecisions {
     return inTransaction(em, (tx) => {
       demand(viewer, 'writeOrders');
       return idempotently(tx, viewer, 'finalConfirmChangeOrder', input, async () => {
-        const order = await lockOrder(tx, viewer, input.orderId, input.expectedVersion);
+        const order = await lockOrder(tx, viewer, input.orderId, input.expectedVersion, {
+          lockCustomer: true,
+        });
         assertCanMove(order, OrderStatus.CONFIRMED);
         const lines = await tx.find(
           ChangeOrderLine,
