@@ -21,6 +21,7 @@ import { judge, printTable, writeBenchmarksMd, writeResults, type Results } from
 import { countStatements } from './sql-count.js';
 import { QUEUE_EVENTS_WITH_ORDER } from './subscribers.js';
 import { measureSubmit } from './submit.js';
+import { measureSubmitFloor } from './submit-floor.js';
 import { measureTwoInstances } from './two-instances.js';
 
 const args = new Set(process.argv.slice(2));
@@ -133,6 +134,7 @@ async function main(): Promise<void> {
       target,
       clients: settings.submitClients,
       serverPid: a.child.pid,
+      databaseUrl,
     };
     step(`warm-up: ${settings.submitClients} × ${settings.submitWarmUp} submits (not counted)`);
     await measureSubmit({ ...submitLoad, perClient: settings.submitWarmUp });
@@ -194,6 +196,12 @@ async function main(): Promise<void> {
     step(
       `SQL: grid ${sql.sqlPerGridQuery} (first read ${sql.sqlPerGridFirstRead}), orders page ${sql.sqlPerOrdersPage50}`,
     );
+    step(`the submit's own SQL, replayed by ${settings.submitClients} node-postgres clients`);
+    const submitFloor = await measureSubmitFloor(await cluster.database('portal_floor'), {
+      clients: settings.submitClients,
+      perClient: settings.submitsPerClient,
+    });
+    step(`submit floor: ${JSON.stringify(submitFloor)}`);
     step('CPU per catalogue read: MikroORM find against plain SQL (in-process)');
     const ormCost = await measureOrmCost(sqlDatabase);
     step(`ORM cost: ${JSON.stringify(ormCost)}`);
@@ -224,6 +232,9 @@ async function main(): Promise<void> {
       submitP99Ms: submit.p99Ms,
       submitFailed: submit.failed,
       submitServerCpuMs: submit.serverCpuMsPerRequest,
+      submitSqlFloorTps: submitFloor.tps,
+      submitSqlFloorP99Ms: submitFloor.p99Ms,
+      submitSqlRoundTrips: submitFloor.roundTrips,
       portalHelloRps: portalHello.rps,
       portalHelloP99Ms: portalHello.p99Ms,
       portalHelloServerCpuMs: portalHello.serverCpuMsPerRequest,

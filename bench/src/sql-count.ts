@@ -1,8 +1,3 @@
-// The schema module first: it loads reflect-metadata, which the entities' decorators need.
-import '../../server/src/app/schema.js';
-import { loadConfig } from '../../server/src/app/config.js';
-import { createLogger } from '../../server/src/app/logger.js';
-import { startPortal } from '../../server/src/app/portal.js';
 import {
   call,
   CUSTOMER,
@@ -14,7 +9,7 @@ import {
   RESELLER,
   submit,
 } from './api.js';
-import { JWT_SECRET } from './portal-process.js';
+import { startInProcessPortal } from './in-process-portal.js';
 
 /** The grid rows each page order carries a line for (like the server's statements test). */
 const LINES_PER_ORDER = 3;
@@ -52,41 +47,15 @@ export interface SqlCounts {
 
 /**
  * SQL statements per operation, counted where they are sent: the portal runs in this
- * process (startPortal, as the API tests do) with an ORM hook recording each statement,
- * over its own database of the bench cluster. The relay is stopped first: its reads of the
- * outbox (each second and after each commit) are not the queries'. Counts include the
- * whole request (authentication is a JWT check: no SQL).
+ * process with an ORM hook recording each statement (`startInProcessPortal`), over its own
+ * database of the bench cluster. Counts include the whole request (authentication is a JWT
+ * check: no SQL).
  */
 export async function countStatements(databaseUrl: string): Promise<SqlCounts> {
-  const config = loadConfig({
-    PORT: '0',
-    HOST: '127.0.0.1',
-    NODE_ENV: 'production',
-    LOG_LEVEL: 'silent',
-    SEED: 'demo',
-    RATE_LIMIT_RPS: '0',
-    JWT_SECRET,
-  });
-  let recording: string[] | undefined;
-  const portal = await startPortal({
-    config,
-    logger: createLogger(config),
-    ormHooks: { onQuery: (sql) => recording?.push(sql) },
-    database: async () => ({ url: databaseUrl, stop: async () => undefined }),
-  });
-  const during = async (work: () => Promise<unknown>) => {
-    recording = [];
-    try {
-      await work();
-      return recording;
-    } finally {
-      recording = undefined;
-    }
-  };
+  const portal = await startInProcessPortal(databaseUrl);
+  const { during } = portal;
   try {
-    await portal.ready;
-    await portal.relay()!.stop();
-    const graphqlUrl = `${portal.url}/graphql`;
+    const graphqlUrl = portal.graphqlUrl;
     const token = await login(graphqlUrl, RESELLER);
     const target = await orderTarget(graphqlUrl, token);
     const grid = (query = LICENSE_GRID) =>

@@ -1,6 +1,7 @@
 import { drafts, SUBMIT, submitVariables, type OrderTarget } from './api.js';
 import { cpuMeter } from './cpu.js';
 import { load, type LoadResult } from './http-load.js';
+import { analyze } from './postgres.js';
 
 /**
  * `submitChangeOrder` under `clients` concurrent clients, each request on a draft of its
@@ -19,10 +20,13 @@ export async function measureSubmit(options: {
   onLoadStart?: () => void;
   /** The server's process, to count its CPU per submit. */
   serverPid?: number;
+  /** The server's database, analysed once the drafts are made (as pgbench -i does). */
+  databaseUrl?: string;
 }): Promise<LoadResult & { drafts: number; serverCpuMsPerRequest: number }> {
   const { graphqlUrl, token, target, clients, perClient } = options;
   const amount = clients * perClient;
   const queue = await drafts(graphqlUrl, token, target, amount, 'Bench submit');
+  if (options.databaseUrl) await analyze(options.databaseUrl);
   options.onLoadStart?.();
   const cpu = cpuMeter(options.serverPid);
   let next = 0;

@@ -10,9 +10,9 @@ export type Orm = MikroORM;
 export interface OrmHooks {
   /**
    * Sees every SQL statement sent through the ORM, and the response cache's version reads
-   * (tests and benchmarks count them).
+   * (tests and benchmarks count them), with its values (MikroORM sends them inline).
    */
-  onQuery?: (sql: string) => void;
+  onQuery?: (sql: string, params?: readonly unknown[]) => void;
 }
 
 /** MikroORM options shared by the server, the migration writer and the tests. */
@@ -37,8 +37,8 @@ export function ormOptions(clientUrl: string, logger: Logger, hooks: OrmHooks = 
     logger: (message) => sqlLogger.debug(message),
     ...(hooks.onQuery
       ? {
-          onQuery: (sql: string) => {
-            hooks.onQuery!(sql);
+          onQuery: (sql: string, params: readonly unknown[]) => {
+            hooks.onQuery!(sql, params);
             return sql;
           },
         }
