@@ -30,6 +30,8 @@ const CONTACTS = [{ id: 'dana', name: 'Dana Lead', email: 'lead@acme-mail.exampl
 function renderReview(overrides: Partial<ReviewProps> = {}) {
   const [errors, setErrors] = createSignal<readonly FieldError[]>(overrides.errors ?? []);
   const props: ReviewProps = {
+    header: { title: 'Ten more seats', site: 'Head Office', note: '' },
+    onEditHeader: vi.fn(),
     cost: COST,
     updating: false,
     lines: [
@@ -72,6 +74,38 @@ const MSA = 'The order is governed by the MSA in effect';
 const AUTHORIZED = 'I am authorized to place this order';
 
 describe('Review', () => {
+  it("repeats step 1's title, site and note, and goes back to change them", async () => {
+    const { props, user } = renderReview({
+      header: {
+        title: '  Ten more seats ',
+        site: 'Head Office',
+        note: 'Start on Monday.\nCall first.',
+      },
+    });
+    const order = screen.getByText('Order Title').closest('dl')!;
+    const facts = [...order.querySelectorAll('dt')].map((term) => [
+      term.textContent,
+      term.nextElementSibling?.textContent,
+    ]);
+    expect(facts).toEqual([
+      ['Order Title', 'Ten more seats'],
+      ['Customer Site', 'Head Office'],
+      ['Note', 'Start on Monday.\nCall first.'],
+    ]);
+    await user.click(screen.getByRole('button', { name: 'Edit title and site' }));
+    expect(props.onEditHeader).toHaveBeenCalledTimes(1);
+  });
+
+  it('says when no site is chosen, and leaves out an empty note', () => {
+    renderReview({ header: { title: 'Seats', site: null, note: '   ' } });
+    const order = screen.getByText('Order Title').closest('dl')!;
+    expect([...order.querySelectorAll('dt')].map((term) => term.textContent)).toEqual([
+      'Order Title',
+      'Customer Site',
+    ]);
+    expect(within(order).getByText('None chosen')).toBeTruthy();
+  });
+
   it('shows the monthly cost before, after and the change, per product and in total', () => {
     renderReview();
     const table = screen.getByRole('table', { name: 'Monthly cost at your contracted price' });

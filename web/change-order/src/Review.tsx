@@ -14,7 +14,17 @@ import type { CostPreview } from './queries';
 /** A changed line as the review lists it. */
 export type ReviewLine = ItemsTableRow;
 
+/** Step 1's answers, as the review repeats them. */
+export interface ReviewHeader {
+  title: string;
+  /** The site's name, or null when none is chosen. */
+  site: string | null;
+  note: string;
+}
+
 export interface ReviewProps {
+  header: ReviewHeader;
+  onEditHeader: () => void;
   cost: CostPreview | undefined;
   /** A save is still on its way, so the figures may be a moment behind. */
   updating: boolean;
@@ -39,9 +49,10 @@ export interface ReviewProps {
 const money = (cents: number, currency: string) => formatMoney({ cents, currency });
 
 /**
- * Step 3, "Review": the monthly cost at the contracted price (before, after and the
- * change, per product and in total), the Primary Implementation Lead, the two tick boxes,
- * and Save & Submit Order. Every error sits next to its field; the rest are listed on top.
+ * Step 3, "Review": what is about to be submitted (the title, site and note, the changed
+ * items), the monthly cost at the contracted price (before, after and the change, per
+ * product and in total), the Primary Implementation Lead, the two tick boxes, and Save &
+ * Submit Order. Every error sits next to its field; the rest are listed on top.
  */
 export function Review(props: ReviewProps) {
   const msaErrors = createMemo(() => errorsAt(props.errors, 'msaAccepted'));
@@ -70,6 +81,25 @@ export function Review(props: ReviewProps) {
           </button>
         </div>
       </Show>
+
+      <h3 id="review-order">Order</h3>
+      <dl class="facts" aria-labelledby="review-order">
+        <dt>Order Title</dt>
+        <dd>{props.header.title.trim()}</dd>
+        <dt>Customer Site</dt>
+        <dd>{props.header.site ?? 'None chosen'}</dd>
+        <Show when={props.header.note.trim()}>
+          {(note) => (
+            <>
+              <dt>Note</dt>
+              <dd class="text">{note()}</dd>
+            </>
+          )}
+        </Show>
+      </dl>
+      <button type="button" class="secondary" onClick={() => props.onEditHeader()}>
+        Edit title and site
+      </button>
 
       <h3>Order Items</h3>
       <Show

@@ -381,6 +381,9 @@ describe('the Change Order wizard', () => {
     expect(within(cost).getByRole('row', { name: /Total per month/ }).textContent).toContain(
       '35.00 USD',
     );
+    // Step 1's answers, the site by its name.
+    const order = screen.getByText('Order Title').closest('dl')!;
+    expect(order.textContent).toBe('Order TitleMore seatsCustomer SiteAcme Mail Office');
 
     await user.click(screen.getByRole('button', { name: 'Save & Submit Order' }));
     const msa = screen.getByRole('checkbox', {

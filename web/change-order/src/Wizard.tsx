@@ -403,6 +403,12 @@ export function Wizard(props: {
           </Match>
           <Match when={step() === 2}>
             <Review
+              header={{
+                title: header.title,
+                site: props.customer.sites.find((site) => site.id === header.siteId)?.name ?? null,
+                note: header.note,
+              }}
+              onEditHeader={() => goTo(0)}
               cost={order().costPreview}
               updating={autosave.busy()}
               lines={reviewLines()}
