@@ -42,7 +42,7 @@ function serve(variables: Record<string, unknown>) {
 function renderList(client: Client, initial = '') {
   const [search, setSearch] = createSignal(initial);
   const go = (to: string) => setSearch(to.includes('?') ? to.slice(to.indexOf('?')) : '');
-  const navigate = vi.fn<(to: string) => void>(go);
+  const navigate = vi.fn<(to: string, replace?: boolean) => void>(go);
   render(() => <CustomerList client={client} search={search()} navigate={navigate} />);
   return { navigate, go };
 }
@@ -72,7 +72,10 @@ describe('Customers', () => {
 
     await user.click(screen.getByRole('button', { name: 'Previous page' }));
     await screen.findByRole('link', { name: 'Customer 01' });
-    expect(navigate.mock.calls).toEqual([['/customers?after=20'], ['/customers']]);
+    expect(navigate.mock.calls).toEqual([
+      ['/customers?after=20', false],
+      ['/customers', false],
+    ]);
   });
 
   it('searches as the user types, from the first page, and says when nothing matches', async () => {
@@ -128,7 +131,7 @@ describe('Customers', () => {
     expect(calls.at(-1)!.variables).toMatchObject({ search: null, after: '20' });
   });
 
-  it('puts the search in the address once typing pauses, one step back per search', async () => {
+  it('puts the search in the address once typing pauses, one step back per run of typing', async () => {
     const { client } = fakeClient((_operation, variables) => serve(variables));
     const user = userEvent.setup();
     const { navigate, go } = renderList(client);
@@ -136,15 +139,29 @@ describe('Customers', () => {
     await user.click(screen.getByRole('button', { name: 'Next page' }));
     await screen.findByRole('link', { name: 'Customer 21' });
 
-    // A new search starts on page 1; the keystrokes of one search make one step.
-    await user.type(searchbox(), '25');
+    // A new search starts on page 1. Its first pause adds a step back; a later pause of the
+    // same typing replaces that step instead of adding one.
+    await user.type(searchbox(), '2');
+    await waitFor(() => expect(names()).toContain('Customer 02'));
+    await user.type(searchbox(), '5');
     await waitFor(() => expect(names()).toEqual(['Customer 25']));
-    expect(navigate.mock.calls).toEqual([['/customers?after=20'], ['/customers?search=25']]);
-    // Enter on the search shown changes nothing.
+    expect(navigate.mock.calls).toEqual([
+      ['/customers?after=20', false],
+      ['/customers?search=2', false],
+      ['/customers?search=25', true],
+    ]);
+    // Enter on the search shown changes nothing, and ends the run: the next search is a step.
     await user.type(searchbox(), '{Enter}');
-    expect(navigate).toHaveBeenCalledTimes(2);
+    expect(navigate).toHaveBeenCalledTimes(3);
+    await user.type(searchbox(), '{Backspace}{Backspace}24');
+    await waitFor(() => expect(names()).toEqual(['Customer 24']));
+    expect(navigate.mock.calls.at(-1)).toEqual(['/customers?search=24', false]);
 
-    // Back: the previous page, its box empty again.
+    // Back: the search before, in its box.
+    go('/customers?search=25');
+    await waitFor(() => expect(names()).toEqual(['Customer 25']));
+    expect(searchbox().value).toBe('25');
+    // Back again: the page before any typing, its box empty again.
     go('/customers?after=20');
     await screen.findByRole('link', { name: 'Customer 21' });
     expect(searchbox().value).toBe('');

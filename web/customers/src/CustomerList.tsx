@@ -24,7 +24,10 @@ const SEARCH_DELAY_MS = 300;
  * Customers: a searchable, paginated list; each name opens the customer's page. The search
  * and page are in the address (`search`) and change through `navigate`, so reload, back and
  * forward keep them. Typing moves the address once it pauses (or on Enter), not on every
- * keystroke: each search the user saw is one step back, and a new search starts on page 1.
+ * keystroke, and a new search starts on page 1. One run of typing is one step back, however
+ * often it paused: its first pause adds the step and the later ones replace it, so Back
+ * leaves the search as a whole rather than letter by letter. Enter, paging or a move of the
+ * address from outside (back, forward, a link) ends the run.
  */
 export function CustomerList(props: {
   client: Client;
@@ -33,34 +36,45 @@ export function CustomerList(props: {
    * does not pass it: the list then keeps its search and page in memory.
    */
   search?: string;
-  navigate: (to: string) => void;
+  navigate: (to: string, replace?: boolean) => void;
 }) {
   const [inMemory, setInMemory] = createSignal('');
   const where = createMemo(() => customerListLocationOf(props.search ?? inMemory()));
   const search = () => where().search;
 
-  function go(next: CustomerListLocation) {
+  function go(next: CustomerListLocation, replace = false) {
     const href = customerListHref(next);
     if (href === customerListHref(where())) return;
     if (props.search === undefined) setInMemory(href.slice('/customers'.length));
-    else props.navigate(href);
+    else props.navigate(href, replace);
   }
+  /** The search shown was put in the address by the run of typing still going on. */
+  let typing = false;
   const pager = createPager({
     cursors: () => where().cursors,
-    setCursors: (cursors) => go({ search: search(), cursors }),
+    setCursors: (cursors) => {
+      typing = false;
+      go({ search: search(), cursors });
+    },
   });
 
   const [typed, setTyped] = createSignal(untrack(search));
   let timer: ReturnType<typeof setTimeout> | undefined;
-  /** Searches for the text, from the first page, unless that is the search shown. */
-  const commit = (text: string) => {
+  /**
+   * Searches for the text, from the first page, unless that is the search shown; in place of
+   * the address this run of typing added, if it added one. `pause` keeps the run going.
+   */
+  const commit = (text: string, pause: boolean) => {
     clearTimeout(timer);
-    if (text.trim() !== search()) go({ search: text.trim(), cursors: [] });
+    if (text.trim() !== search()) {
+      go({ search: text.trim(), cursors: [] }, typing);
+      typing = pause;
+    } else if (!pause) typing = false;
   };
   const onSearch = (text: string) => {
     setTyped(text);
     clearTimeout(timer);
-    timer = setTimeout(() => commit(text), SEARCH_DELAY_MS);
+    timer = setTimeout(() => commit(text, true), SEARCH_DELAY_MS);
   };
   onCleanup(() => clearTimeout(timer));
   // The address changed under the box (back, forward, a link): the box shows its search.
@@ -70,6 +84,7 @@ export function CustomerList(props: {
       (current) => {
         if (typed().trim() === current) return;
         clearTimeout(timer);
+        typing = false;
         setTyped(current);
       },
       { defer: true },
@@ -95,7 +110,7 @@ export function CustomerList(props: {
         role="search"
         onSubmit={(event) => {
           event.preventDefault();
-          commit(typed());
+          commit(typed(), false);
         }}
       >
         <label for="customer-search">Search customers</label>

@@ -23,9 +23,10 @@ export interface MountProps {
   search?: () => string;
   /**
    * Moves the whole app to another route (and its micro-frontend): a path, with or without a
-   * query string (`/orders?status=APPROVED`); the back button comes back.
+   * query string (`/orders?status=APPROVED`); the back button comes back. With `replace`,
+   * the address changes without a new step back (a search still being typed).
    */
-  navigate: (path: string) => void;
+  navigate: (path: string, replace?: boolean) => void;
 }
 
 /**
