@@ -97,9 +97,11 @@ export function Review(props: ReviewProps) {
           )}
         </Show>
       </dl>
-      <button type="button" class="secondary" onClick={() => props.onEditHeader()}>
-        Edit title and site
-      </button>
+      <div class="actions">
+        <button type="button" class="secondary" onClick={() => props.onEditHeader()}>
+          Edit title and site
+        </button>
+      </div>
 
       <h3>Order Items</h3>
       <Show
