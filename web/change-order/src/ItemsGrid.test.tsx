@@ -90,6 +90,17 @@ describe('the Order Items grid', () => {
     expect(changes.map(([, delta]) => delta)).toEqual([1, 2, 1]);
   });
 
+  it('stops Tab once per row, at its field: the keyboard steps the field, not the buttons', async () => {
+    const { user } = renderGrid();
+    orderField('Basic User').focus();
+    await user.tab();
+    expect(document.activeElement).toBe(orderField('Basic User With VM'));
+    await user.tab();
+    expect(document.activeElement).toBe(orderField('Stand Alone VM'));
+    await user.tab({ shift: true });
+    expect(document.activeElement).toBe(orderField('Basic User With VM'));
+  });
+
   it('flags a row whose To Be(EA) would fall below zero, and unflags it when fixed', async () => {
     const { user } = renderGrid();
     const field = orderField('Stand Alone VM');

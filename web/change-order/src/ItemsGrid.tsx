@@ -16,7 +16,9 @@ export interface ItemsGridProps {
  * The editable licence grid (iPECS "Change Current Order Items"): Item Group · Item Name ·
  * Billing Account · Available · Order(+/-) · To Be(EA). Order(+/-) takes −/+ presses, the
  * arrow keys or typing; To Be(EA) follows at once; a row whose To Be would fall below zero
- * is flagged on the row.
+ * is flagged on the row. Tab stops once per row, at the field: the −/+ buttons are for the
+ * pointer, and the keyboard steps the field with its arrow keys (as the WAI-ARIA spin
+ * button pattern's own buttons do), so a long grid is not three Tab presses a row.
  */
 export function ItemsGrid(props: ItemsGridProps) {
   // Button names carry the billing account only where an item appears on several.
@@ -124,6 +126,7 @@ function ItemRow(props: {
             type="button"
             class="secondary"
             aria-label={`Decrease ${buttonName()}`}
+            tabindex={-1}
             disabled={locked()}
             onClick={() => props.onDelta(stepDelta(props.delta, -1))}
           >
@@ -148,6 +151,7 @@ function ItemRow(props: {
             type="button"
             class="secondary"
             aria-label={`Increase ${buttonName()}`}
+            tabindex={-1}
             disabled={locked()}
             onClick={() => props.onDelta(stepDelta(props.delta, 1))}
           >
