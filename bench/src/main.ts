@@ -196,7 +196,9 @@ async function main(): Promise<void> {
     step(
       `SQL: grid ${sql.sqlPerGridQuery} (first read ${sql.sqlPerGridFirstRead}), orders page ${sql.sqlPerOrdersPage50}`,
     );
-    step(`the submit's own SQL, replayed by ${settings.submitClients} node-postgres clients`);
+    step(
+      `the submit's own SQL, replayed by ${settings.submitClients} node-postgres clients, and reshaped`,
+    );
     const submitFloor = await measureSubmitFloor(await cluster.database('portal_floor'), {
       clients: settings.submitClients,
       perClient: settings.submitsPerClient,
@@ -232,9 +234,12 @@ async function main(): Promise<void> {
       submitP99Ms: submit.p99Ms,
       submitFailed: submit.failed,
       submitServerCpuMs: submit.serverCpuMsPerRequest,
-      submitSqlFloorTps: submitFloor.tps,
-      submitSqlFloorP99Ms: submitFloor.p99Ms,
-      submitSqlRoundTrips: submitFloor.roundTrips,
+      submitSqlFloorTps: submitFloor.recorded.tps,
+      submitSqlFloorP99Ms: submitFloor.recorded.p99Ms,
+      submitSqlRoundTrips: submitFloor.recorded.roundTrips,
+      submitReshapedTps: submitFloor.reshaped.tps,
+      submitReshapedP99Ms: submitFloor.reshaped.p99Ms,
+      submitReshapedRoundTrips: submitFloor.reshaped.roundTrips,
       portalHelloRps: portalHello.rps,
       portalHelloP99Ms: portalHello.p99Ms,
       portalHelloServerCpuMs: portalHello.serverCpuMsPerRequest,
