@@ -15,6 +15,35 @@ export interface OrmHooks {
   onQuery?: (sql: string, params?: readonly unknown[]) => void;
 }
 
+/** A statement as `OrmHooks.onQuery` saw it. */
+export interface SentStatement {
+  sql: string;
+  params: readonly unknown[];
+}
+
+/**
+ * Records the statements sent while a piece of work runs: its `onQuery` is the hook to start
+ * the portal with, `during` the statements of one piece of work, in order. For the tests'
+ * and the bench's statement counts.
+ */
+export function statementRecorder() {
+  let recording: SentStatement[] | undefined;
+  return {
+    onQuery: (sql: string, params: readonly unknown[] = []) => {
+      recording?.push({ sql, params });
+    },
+    async during(work: () => Promise<unknown>): Promise<SentStatement[]> {
+      recording = [];
+      try {
+        await work();
+        return recording;
+      } finally {
+        recording = undefined;
+      }
+    },
+  };
+}
+
 /** MikroORM options shared by the server, the migration writer and the tests. */
 export function ormOptions(clientUrl: string, logger: Logger, hooks: OrmHooks = {}): Options {
   const sqlLogger = logger.child({ component: 'sql' });

@@ -1,6 +1,7 @@
 import { loadConfig, type Config } from '../../src/app/config.js';
 import type { Database } from '../../src/app/database.js';
 import { createLogger } from '../../src/app/logger.js';
+import { statementRecorder } from '../../src/app/orm.js';
 import { startPortal, type Portal } from '../../src/app/portal.js';
 import { createTestDatabase, dropTestDatabase } from './database.js';
 
@@ -51,11 +52,11 @@ export async function createTestServer(options: TestServerOptions = {}): Promise
     ...options.env,
   });
   const logger = createLogger(config);
-  let recording: string[] | undefined;
+  const statements = statementRecorder();
   const portal = await startPortal({
     config,
     logger,
-    ormHooks: { onQuery: (sql) => recording?.push(sql) },
+    ormHooks: { onQuery: statements.onQuery },
     sockets: options.sockets,
     database: options.database ?? (async () => ({ url, stop: async () => undefined })),
   });
@@ -68,13 +69,7 @@ export async function createTestServer(options: TestServerOptions = {}): Promise
     databaseUrl: url,
     databaseName: name,
     async statementsDuring(work) {
-      recording = [];
-      try {
-        await work();
-        return recording;
-      } finally {
-        recording = undefined;
-      }
+      return (await statements.during(work)).map(({ sql }) => sql);
     },
     async close() {
       await portal.close();
