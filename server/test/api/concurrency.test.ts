@@ -8,6 +8,7 @@ import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { Api, expectOk, expectRefused, USERS, type Payload } from '../helpers/api.js';
 import {
+  ADD_CONTACT,
   APPROVE,
   CANCEL,
   CREATE_ORDER,
@@ -404,6 +405,22 @@ describe("the other writes of a customer's orders do not wait for its Final Conf
     }
     expect((await readOrder(rich, draft.id))!.status).toBe('SUBMITTED');
     expect((await readOrder(rich, submitted.id))!.status).toBe('APPROVED');
+  });
+});
+
+describe('contacts', () => {
+  it('10 adds of one e-mail address to a customer at once: one contact, the rest VALIDATION', async () => {
+    const customerId = await rich.customerId('Acme Mail');
+    const email = `race-${randomUUID()}@acme-mail.example`;
+    const payloads = await burst(10, (i) =>
+      rich.mutate(ADD_CONTACT, { customerId, name: `Racer ${i}`, email }),
+    );
+    const { succeeded, refusedWith } = outcomes(payloads);
+    expect(succeeded).toHaveLength(1);
+    expect(refusedWith).toEqual(Array(9).fill('VALIDATION'));
+    for (const refused of payloads.filter((payload) => payload.userErrors.length > 0)) {
+      expect(refused.userErrors[0]!.field).toEqual(['email']);
+    }
   });
 });
 

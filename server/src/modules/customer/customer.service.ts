@@ -1,3 +1,4 @@
+import { UniqueConstraintViolationException } from '@mikro-orm/core';
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { idOfType } from '../../common/global-id.js';
 import {
@@ -101,27 +102,33 @@ export class CustomerService {
       }
       if (errors.length > 0) throw new Refusal(errors);
       const contact = tx.create(Contact, { customer, name, email });
-      await tx.flush();
+      try {
+        await tx.flush();
+      } catch (error) {
+        // Another add of the same address committed after the check above: the unique index
+        // (customer, trimmed lower-case e-mail) refused this one.
+        if (error instanceof UniqueConstraintViolationException) {
+          refuse(UserErrorCode.VALIDATION, 'Another contact already has this e-mail address.', [
+            'email',
+          ]);
+        }
+        throw error;
+      }
       return contact;
     });
   }
 
   /**
    * The customer's contact with this e-mail address, compared trimmed and case-insensitively
-   * (Sam@Acme.example and sam@acme.example reach the same person), or null. Locks the
-   * customer's row first (FOR NO KEY UPDATE, as an order's writes do: it does not block the
-   * KEY SHARE that inserting rows which point at the customer takes), so two adds of the same
-   * address at once cannot both find none: the second waits for the first to commit and
-   * then sees its contact. (A unique index on
-   * (customer_id, lower(btrim(email))) would be the database's own guard; it needs a
-   * migration, left out for now.)
+   * (Sam@Acme.example and sam@acme.example reach the same person), or null: read to name the
+   * holder in the error. The rule itself is the unique index on (customer_id,
+   * lower(btrim(email))), which also settles two adds of one address at once.
    */
   private async contactWithEmail(
     tx: EntityManager,
     customerId: string,
     email: string,
   ): Promise<{ name: string } | null> {
-    await tx.execute('SELECT id FROM customer WHERE id = ? FOR NO KEY UPDATE', [customerId]);
     const [row] = await tx.execute<{ name: string }[]>(
       'SELECT name FROM contact WHERE customer_id = ? AND lower(btrim(email)) = lower(btrim(?)) LIMIT 1',
       [customerId, email],
