@@ -1,5 +1,9 @@
 import { randomUUID } from 'node:crypto';
 import type pg from 'pg';
+import {
+  EVENT_LOCK_KEY,
+  ORDER_EVENTS_CHANNEL,
+} from '../../server/src/modules/change-order/order-event.recorder.js';
 
 /**
  * A submit as BENCHMARKS.md's "What would reach the submit's target" proposes it, written
@@ -62,10 +66,6 @@ SELECT gen_random_uuid(), 'ORDER_SUBMITTED', $2, event.id, u.id, now()
 
 /** BEGIN, the five statements below, COMMIT. */
 export const RESHAPED_ROUND_TRIPS = 7;
-
-/** The server's values (order-event.recorder.ts): the lock that orders events, its channel. */
-const EVENT_LOCK_KEY = 0x0c0_e7e7;
-const ORDER_EVENTS_CHANNEL = 'order_events';
 
 interface LockedOrder {
   customer_id: string;

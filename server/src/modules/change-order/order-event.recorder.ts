@@ -10,7 +10,7 @@ import { OrderEvent } from './order-event.entity.js';
 export const ORDER_EVENTS_CHANNEL = 'order_events';
 
 /** Any fixed number: the key of the lock that orders event writes. */
-const EVENT_LOCK_KEY = 0x0c0_e7e7;
+export const EVENT_LOCK_KEY = 0x0c0_e7e7;
 
 export interface EventData {
   type: OrderEventType;
