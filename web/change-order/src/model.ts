@@ -2,6 +2,7 @@
  * From the customer query to what the wizard's parts take: grid rows, the primary
  * products, a readable product change. Pure, like grid-math.ts.
  */
+import { productChangeLabel } from '@portal/web-shared';
 import { rowKey, type GridRow } from './grid-math';
 import type { PrimaryOption, ProductChangeValue } from './PrimaryProduct';
 import type { WizardCustomer } from './queries';
@@ -39,17 +40,13 @@ export function primaryOptions(licenses: WizardCustomer['licenses']): PrimaryOpt
   return [...byId.values()];
 }
 
-/** "Add to: Email Security Advanced", "Select New: A → B", or null for Keep Existing. */
+/** The product change in words (`productChangeLabel`), or null for Keep Existing. */
 export function productChangeText(
   value: ProductChangeValue,
   primaries: readonly PrimaryOption[],
 ): string | null {
-  const name = (id: string | null) =>
-    primaries.find((product) => product.id === id)?.name ?? 'no product chosen';
-  if (value.mode === 'ADD') return `Add to: ${name(value.productId)}`;
-  if (value.mode === 'REPLACE')
-    return `Select New: ${name(value.replacesProductId)} → ${name(value.productId)}`;
-  return null;
+  const name = (id: string | null) => primaries.find((product) => product.id === id)?.name;
+  return productChangeLabel(value.mode, name(value.productId), name(value.replacesProductId));
 }
 
 /** A key that makes a submit idempotent, also where crypto.randomUUID is missing (plain http). */

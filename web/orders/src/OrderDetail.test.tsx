@@ -146,6 +146,21 @@ describe('an order', () => {
     expect(screen.queryByText('Rejection reason')).toBeNull();
   });
 
+  it("names a primary product change in the wizard's words: the held product, then the new", async () => {
+    const ess = { id: 'p-ess', name: 'Email Security Essentials', itemGroup: 'Email Security' };
+    const adv = { id: 'p-adv', name: 'Email Security Advanced', itemGroup: 'Email Security' };
+    const server = fakeClient({
+      OrderDetail: () => ({
+        changeOrder: approvedOrder({
+          productChange: { mode: 'REPLACE', product: adv, replaces: ess },
+        }),
+      }),
+    });
+    render(() => <OrderDetail client={server.client} orderId="order-1" viewerKind="RESELLER" />);
+    const label = await screen.findByText('Primary product');
+    expect(label.nextElementSibling?.textContent).toBe(`Select New: ${ess.name} → ${adv.name}`);
+  });
+
   it("shows a vendor none of the reseller's steps, and sends it to decide a submitted order", async () => {
     const approved = fakeClient({ OrderDetail: () => ({ changeOrder: approvedOrder() }) });
     render(() => <OrderDetail client={approved.client} orderId="order-1" viewerKind="VENDOR" />);

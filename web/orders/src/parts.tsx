@@ -7,6 +7,7 @@ import {
   formatDate,
   formatMoney,
   ItemHeadCells,
+  productChangeLabel,
   signed,
   statusLabel,
 } from '@portal/web-shared';
@@ -38,13 +39,15 @@ export function OrderFacts(props: { order: Order }) {
       <dd>{props.order.reseller.name}</dd>
       <dt>Order User</dt>
       <dd>{props.order.orderUser.name}</dd>
-      <Show when={change().mode !== 'KEEP'}>
-        <dt>Primary product</dt>
-        <dd>
-          {change().mode === 'ADD'
-            ? `Add to: ${change().product?.name ?? '—'}`
-            : `Select New: ${change().product?.name ?? '—'} (replaces ${change().replaces?.name ?? '—'})`}
-        </dd>
+      <Show
+        when={productChangeLabel(change().mode, change().product?.name, change().replaces?.name)}
+      >
+        {(label) => (
+          <>
+            <dt>Primary product</dt>
+            <dd>{label()}</dd>
+          </>
+        )}
       </Show>
       <dt>Monthly cost</dt>
       <dd>

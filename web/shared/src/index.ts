@@ -6,7 +6,15 @@ export {
   type PortalClient,
 } from './client.js';
 export type { Mount, MountProps, SessionInfo } from './mount.js';
-export { Empty, ErrorMessage, Loading, formatDate, formatMoney, statusLabel } from './ui.js';
+export {
+  Empty,
+  ErrorMessage,
+  Loading,
+  formatDate,
+  formatMoney,
+  productChangeLabel,
+  statusLabel,
+} from './ui.js';
 export {
   ItemHeadCells,
   ItemsTable,

@@ -57,3 +57,20 @@ export function formatDate(iso: string | null | undefined): string {
 export function statusLabel(status: string): string {
   return status.charAt(0) + status.slice(1).toLowerCase().replace(/_/g, ' ');
 }
+
+/**
+ * A primary product change in the Mimecast portal's words, one wording on every screen:
+ * "Add to: Email Security Advanced", "Select New: Email Security Essentials → Email
+ * Security Advanced" (the held product, then what it becomes), or null for Keep Existing.
+ * A product not known (yet) is named "no product chosen".
+ */
+export function productChangeLabel(
+  mode: string,
+  productName: string | null | undefined,
+  replacesName: string | null | undefined,
+): string | null {
+  const name = (value: string | null | undefined) => value ?? 'no product chosen';
+  if (mode === 'ADD') return `Add to: ${name(productName)}`;
+  if (mode === 'REPLACE') return `Select New: ${name(replacesName)} → ${name(productName)}`;
+  return null;
+}

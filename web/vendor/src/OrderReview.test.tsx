@@ -75,6 +75,24 @@ describe('the order to decide', () => {
     expect(screen.queryByRole('button', { name: 'Reject' })).toBeNull();
   });
 
+  it("names a primary product change in the wizard's words, and no change at all", async () => {
+    const ess = { id: 'p-ess', name: 'Email Security Essentials' };
+    const adv = { id: 'p-adv', name: 'Email Security Advanced' };
+    const order = submittedOrder({
+      productChange: { mode: 'REPLACE', product: adv, replaces: ess },
+    });
+    const server = fakeClient({ VendorOrder: () => ({ changeOrder: order }) });
+    render(() => <OrderReview client={server.client} orderId="order-1" />);
+    const label = await screen.findByText('Primary product');
+    expect(label.nextElementSibling?.textContent).toBe(`Select New: ${ess.name} → ${adv.name}`);
+
+    cleanup();
+    const keep = fakeClient({ VendorOrder: () => ({ changeOrder: submittedOrder() }) });
+    render(() => <OrderReview client={keep.client} orderId="order-1" />);
+    await screen.findByRole('button', { name: 'Reject' });
+    expect(screen.queryByText('Primary product')).toBeNull();
+  });
+
   it('rejects, then shows the comment as the rejection reason', async () => {
     let order: Order = submittedOrder();
     const server = fakeClient({

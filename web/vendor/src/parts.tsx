@@ -1,6 +1,12 @@
 /** The pieces of the vendor's order screen, each from plain data. */
 import { For, Show } from 'solid-js';
-import { Empty, formatDate, formatMoney, statusLabel } from '@portal/web-shared';
+import {
+  Empty,
+  formatDate,
+  formatMoney,
+  productChangeLabel,
+  statusLabel,
+} from '@portal/web-shared';
 import type { CostPreview, Order, OrderEvent } from './documents';
 
 /** The fields of the approval notice, in the seed portal's words. */
@@ -34,13 +40,15 @@ export function OrderFacts(props: { order: Order }) {
       <dd>
         {props.order.orderUser.name} ({props.order.orderUser.email})
       </dd>
-      <Show when={change().mode !== 'KEEP'}>
-        <dt>Primary product</dt>
-        <dd>
-          {change().mode === 'ADD'
-            ? `Add to: ${change().product?.name ?? '—'}`
-            : `Select New: ${change().product?.name ?? '—'} (replaces ${change().replaces?.name ?? '—'})`}
-        </dd>
+      <Show
+        when={productChangeLabel(change().mode, change().product?.name, change().replaces?.name)}
+      >
+        {(label) => (
+          <>
+            <dt>Primary product</dt>
+            <dd>{label()}</dd>
+          </>
+        )}
       </Show>
       <dt>Order Note</dt>
       <dd>{props.order.note || '—'}</dd>
