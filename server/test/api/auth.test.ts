@@ -17,6 +17,7 @@ import {
   APPROVE,
   CANCEL,
   CHANGE_ORDERS,
+  COPY_ORDER,
   CREATE_API_KEY,
   CREATE_ORDER,
   CUSTOMER_DETAIL,
@@ -202,6 +203,7 @@ const ROOT_FIELDS: [string, string, Variables][] = [
   ['orderEventLog', EVENT_LOG, () => ({ after: 0 })],
   ['apiKeys', API_KEYS, () => ({})],
   ['createChangeOrder', CREATE_ORDER, () => ({ input: { customerId: verticalDemoId, title: 'Anonymous' } })],
+  ['copyChangeOrder', COPY_ORDER, () => ({ input: { orderId: draftId } })],
   ['updateChangeOrder', UPDATE_ORDER, () => ({ input: { orderId: draftId, title: 'Anonymous' } })],
   ['setChangeOrderLines', SET_LINES, () => ({ input: { orderId: draftId, lines: [] } })],
   ['setProductChange', SET_PRODUCT_CHANGE, () => ({ input: { orderId: draftId, mode: 'KEEP' } })],
@@ -259,7 +261,7 @@ const BAD_CREDENTIALS: [string, () => Promise<Record<string, string>>][] = [
 
 describe('without valid credentials every root field but login is UNAUTHENTICATED', () => {
   it('covers every root field of the contract but login', () => {
-    expect(ROOT_FIELDS).toHaveLength(11 + 14);
+    expect(ROOT_FIELDS).toHaveLength(11 + 15);
   });
 
   describe.each(BAD_CREDENTIALS)('%s', (_credentials, headers) => {

@@ -21,6 +21,7 @@ import {
   APPROVE,
   CANCEL,
   CHANGE_ORDERS,
+  COPY_ORDER,
   CREATE_API_KEY,
   CREATE_ORDER,
   CUSTOMER_DETAIL,
@@ -671,6 +672,7 @@ function keyOf(globalId: string): string {
 /** Each mutation's document, by its root field. */
 const DOCUMENTS: Record<string, string> = {
   createChangeOrder: CREATE_ORDER,
+  copyChangeOrder: COPY_ORDER,
   updateChangeOrder: UPDATE_ORDER,
   setChangeOrderLines: SET_LINES,
   setProductChange: SET_PRODUCT_CHANGE,
@@ -714,6 +716,12 @@ const REFUSALS: [string, Who, string, string, Variables][] = [
   ['createChangeOrder', 'kim', 'Vertical Demo', 'FORBIDDEN', input(() => ({ customerId: id['Vertical Demo'], title: 'Vendor order' }))],
   ['createChangeOrder', 'morgan', 'Acme Mail', 'FORBIDDEN', input(() => ({ customerId: id['Acme Mail'], title: 'Vendor order' }))],
   ['createChangeOrder', 'readKey', 'Vertical Demo', 'FORBIDDEN', input(() => ({ customerId: id['Vertical Demo'], title: 'Read only' }))],
+  // copyChangeOrder
+  ['copyChangeOrder', 'other', 'D', 'NOT_FOUND', onOrder('D')],
+  ['copyChangeOrder', 'rich', 'OA', 'NOT_FOUND', onOrder('OA')],
+  ['copyChangeOrder', 'rich', 'a customer id as orderId', 'NOT_FOUND', input(() => ({ orderId: id['Vertical Demo'] }))],
+  ['copyChangeOrder', 'kim', 'S', 'FORBIDDEN', onOrder('S')],
+  ['copyChangeOrder', 'readKey', 'A', 'FORBIDDEN', onOrder('A')],
   // updateChangeOrder
   ['updateChangeOrder', 'other', 'D', 'NOT_FOUND', onOrder('D', { title: 'Hijacked' })],
   ['updateChangeOrder', 'rich', 'OD', 'NOT_FOUND', onOrder('OD', { title: 'Hijacked' })],

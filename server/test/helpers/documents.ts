@@ -158,6 +158,7 @@ export const ORDER = /* GraphQL */ `
 const PAYLOAD = `order { ${ORDER_FIELDS} } userErrors { code message field }`;
 
 export const CREATE_ORDER = `mutation Create($input: CreateChangeOrderInput!) { createChangeOrder(input: $input) { ${PAYLOAD} } }`;
+export const COPY_ORDER = `mutation Copy($input: CopyChangeOrderInput!) { copyChangeOrder(input: $input) { ${PAYLOAD} } }`;
 export const UPDATE_ORDER = `mutation Update($input: UpdateChangeOrderInput!) { updateChangeOrder(input: $input) { ${PAYLOAD} } }`;
 export const SET_LINES = `mutation SetLines($input: SetChangeOrderLinesInput!) { setChangeOrderLines(input: $input) { ${PAYLOAD} } }`;
 export const SET_PRODUCT_CHANGE = `mutation SetProductChange($input: SetProductChangeInput!) { setProductChange(input: $input) { ${PAYLOAD} } }`;

@@ -109,6 +109,11 @@ export function otherTenantCases({ fixture }: GroupContext): HostileCase[] {
       { orderId: ids.approved },
     ],
     [
+      'copyChangeOrder (draft)',
+      `copyChangeOrder(input: $i) { ${payload} }`,
+      { orderId: ids.draft },
+    ],
+    [
       'approveChangeOrder',
       `approveChangeOrder(input: $i) { ${payload} }`,
       { orderId: ids.approved },
@@ -131,6 +136,7 @@ export function otherTenantCases({ fixture }: GroupContext): HostileCase[] {
     setProductChange: 'SetProductChangeInput',
     submitChangeOrder: 'SubmitChangeOrderInput',
     cancelChangeOrder: 'OrderRefInput',
+    copyChangeOrder: 'CopyChangeOrderInput',
     finalConfirmChangeOrder: 'OrderRefInput',
     approveChangeOrder: 'OrderDecisionInput',
     rejectChangeOrder: 'OrderDecisionInput',
@@ -162,6 +168,12 @@ export function otherTenantCases({ fixture }: GroupContext): HostileCase[] {
   asKim(
     'finalConfirmChangeOrder',
     `mutation($i: OrderRefInput!) { finalConfirmChangeOrder(input: $i) { ${payload} } }`,
+    { i: { orderId: ids.approved } },
+    notTheirs,
+  );
+  asKim(
+    'copyChangeOrder (approved)',
+    `mutation($i: CopyChangeOrderInput!) { copyChangeOrder(input: $i) { ${payload} } }`,
     { i: { orderId: ids.approved } },
     notTheirs,
   );

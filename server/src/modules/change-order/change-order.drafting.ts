@@ -1,6 +1,6 @@
 /**
- * Making and editing a draft: create, update its header, set its lines, set its product
- * change. Malformed input is refused (VALIDATION, nothing written); business rules are
+ * Making and editing a draft: create (or copy an order), update its header, set its lines,
+ * set its product change. Malformed input is refused (VALIDATION, nothing written); business rules are
  * not enforced here: a draft may break them, and its `ruleViolations` says which.
  */
 import { randomUUID } from 'node:crypto';
@@ -14,7 +14,7 @@ import {
   UserErrorCode,
   type UserError,
 } from '../../common/user-error.js';
-import { customerScope, demand } from '../auth/access.js';
+import { customerScope, demand, orderScope } from '../auth/access.js';
 import { User } from '../auth/user.entity.js';
 import type { Viewer } from '../auth/viewer.js';
 import { Product, ProductKind } from '../catalog/product.entity.js';
@@ -23,6 +23,7 @@ import { Organization } from '../organization/organization.entity.js';
 import { ChangeOrder, ChangeOrderLine } from './change-order.entity.js';
 import { OrderEventType, OrderStatus, ProductChangeMode } from './change-order.enums.js';
 import type {
+  CopyChangeOrderInput,
   CreateChangeOrderInput,
   SetChangeOrderLinesInput,
   SetProductChangeInput,
@@ -163,6 +164,74 @@ export class ChangeOrderDrafting {
         toStatus: OrderStatus.DRAFT,
         actorId: viewer.actingUserId,
         comment: null,
+      });
+      return order;
+    });
+  }
+
+  /**
+   * A new DRAFT with what an order of the viewer's reseller asked for: its title, site,
+   * note, implementation lead, lines and product change; not its tick boxes, dates or
+   * decision. How a rejected order is amended and sent again (REJECTED is final), or a
+   * past order repeated. The copy's history says which order it came from; the rules are
+   * checked on its submit, against the inventory of then.
+   */
+  copy(em: EntityManager, viewer: Viewer, input: CopyChangeOrderInput) {
+    return inTransaction(em, async (tx) => {
+      demand(viewer, 'writeOrders');
+      const sourceId = idOfType(input.orderId, 'ChangeOrder');
+      const source = sourceId
+        ? await tx.findOne(
+            ChangeOrder,
+            { id: sourceId, ...orderScope(viewer) },
+            { populate: ['lines'] },
+          )
+        : null;
+      if (!source) refuse(UserErrorCode.NOT_FOUND, 'No such order.', ['orderId']);
+
+      const id = randomUUID();
+      if (input.idempotencyKey != null) {
+        const { idempotencyKey, ...rest } = input;
+        const claim = await claimIdempotencyKey(
+          tx,
+          viewer,
+          'copyChangeOrder',
+          idempotencyKey,
+          id,
+          rest,
+        );
+        if (claim.replay) return tx.findOneOrFail(ChangeOrder, { id: claim.orderId });
+      }
+
+      const order = tx.create(ChangeOrder, {
+        id,
+        title: source.title,
+        note: source.note ?? null,
+        site: source.site ?? null,
+        customer: source.customer,
+        reseller: source.reseller,
+        requestTo: source.requestTo,
+        orderUser: tx.getReference(User, viewer.actingUserId),
+        implementationLead: source.implementationLead ?? null,
+        productChangeMode: source.productChangeMode,
+        productChangeProduct: source.productChangeProduct ?? null,
+        productChangeReplaces: source.productChangeReplaces ?? null,
+      });
+      source.lines.getItems().forEach((line, position) =>
+        tx.create(ChangeOrderLine, {
+          order,
+          product: line.product,
+          billingAccount: line.billingAccount,
+          delta: line.delta,
+          position,
+        }),
+      );
+      await recordEvent(tx, order, {
+        type: OrderEventType.CREATED,
+        fromStatus: null,
+        toStatus: OrderStatus.DRAFT,
+        actorId: viewer.actingUserId,
+        comment: `Copied from order ${source.number}.`,
       });
       return order;
     });

@@ -26,6 +26,19 @@ export class CreateChangeOrderInput {
   idempotencyKey?: string | null;
 }
 
+@InputType('CopyChangeOrderInput')
+export class CopyChangeOrderInput {
+  @Field(() => ID, { description: "The order to copy: any of the viewer's reseller's orders." })
+  orderId!: string;
+
+  @Field(() => String, {
+    nullable: true,
+    description:
+      'Same key within 24 h returns the draft the first request made instead of making another.',
+  })
+  idempotencyKey?: string | null;
+}
+
 @InputType('OrderLineInput')
 export class OrderLineInput {
   @Field(() => ID)

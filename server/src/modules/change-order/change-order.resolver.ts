@@ -27,6 +27,7 @@ import { ChangeOrder, type ChangeOrderLine } from './change-order.entity.js';
 import { OrderStatus } from './change-order.enums.js';
 import {
   ChangeOrderFilter,
+  CopyChangeOrderInput,
   CreateChangeOrderInput,
   OrderDecisionInput,
   OrderRefInput,
@@ -116,6 +117,17 @@ export class ChangeOrderResolver {
     @Ctx() ctx: Context,
   ) {
     return payload(await ctx.services.drafting.create(ctx.em, requireViewer(ctx), input));
+  }
+
+  @Mutation(() => ChangeOrderPayload, {
+    description:
+      "A new DRAFT with an order's title, site, note, implementation lead, lines and product change: how a rejected order is amended and sent again.",
+  })
+  async copyChangeOrder(
+    @Arg('input', () => CopyChangeOrderInput) input: CopyChangeOrderInput,
+    @Ctx() ctx: Context,
+  ) {
+    return payload(await ctx.services.drafting.copy(ctx.em, requireViewer(ctx), input));
   }
 
   @Mutation(() => ChangeOrderPayload)
