@@ -6,7 +6,7 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openBrowser, shot, signIn } from '../helpers/browser.js';
-import { login, submittedOrder } from '../helpers/orders.js';
+import { act, login, submittedOrder } from '../helpers/orders.js';
 import { freshPortal } from '../helpers/scenario.js';
 
 let fresh: Awaited<ReturnType<typeof freshPortal>>;
@@ -146,6 +146,53 @@ describe('cloud phone, in the browser', () => {
     } finally {
       await reseller.close();
       await vendor.close();
+    }
+  });
+
+  it('a rejected order is copied into a new draft that opens in the wizard with its items', async () => {
+    const url = fresh.portal.url;
+    const api = `${url}/graphql`;
+    const [richToken, kimToken] = await Promise.all([
+      login(api, 'rich@rs-vertical.example'),
+      login(api, 'kim@vertical.example'),
+    ]);
+    const orderId = await submittedOrder(api, richToken, 'Rejected, then sent again');
+    await act(
+      api,
+      kimToken,
+      'mutation($i: OrderDecisionInput!) { rejectChangeOrder(input: $i) { order { id } userErrors { code } } }',
+      { i: { orderId, comment: 'Not this month' } },
+    );
+    const reseller = await openBrowser();
+    try {
+      const rich = reseller.page;
+      await signIn(rich, url, 'rich@rs-vertical.example');
+      await rich.goto(`${url}/orders/${encodeURIComponent(orderId)}`);
+      const copy = rich.getByRole('button', { name: 'Copy into a new order' });
+      await copy.waitFor();
+      await shot(rich, 'cloud-phone-12-rejected-order');
+      await copy.click();
+
+      // The wizard, on the copy's own address, with the rejected order's +1.
+      await rich.getByRole('heading', { name: 'Order Items', level: 2 }).waitFor();
+      const copyId = decodeURIComponent(new URL(rich.url()).pathname.split('/').pop()!);
+      expect(copyId).not.toBe(orderId);
+      const delta = rich.getByRole('spinbutton', { name: /^Order\(\+\/-\) Stand Alone VM/ });
+      await expect(delta.inputValue()).resolves.toBe('1');
+      await shot(rich, 'cloud-phone-13-copied-order');
+
+      // The rejected order is as it was.
+      const rejected = await act(
+        api,
+        richToken,
+        'query($id: ID!) { changeOrder(id: $id) { status } }',
+        {
+          id: orderId,
+        },
+      );
+      expect(rejected).toEqual({ status: 'REJECTED' });
+    } finally {
+      await reseller.close();
     }
   });
 });

@@ -1,18 +1,11 @@
 import type { Client } from '@urql/core';
 import { createSignal, Show, untrack } from 'solid-js';
 import { createStore } from 'solid-js/store';
-import { ErrorMessage, mutate } from '@portal/web-shared';
+import { ErrorMessage, mutate, newIdempotencyKey } from '@portal/web-shared';
 import type { FieldError } from './errors';
 import { CREATE, type WizardCustomer } from './queries';
 import { StepHeader, STEPS } from './StepHeader';
 import { checkTitle, TitleSite, type TitleSiteValue } from './TitleSite';
-
-/** 128 random bits as hex (crypto.randomUUID needs a secure context; getRandomValues does not). */
-function newIdempotencyKey(): string {
-  return Array.from(crypto.getRandomValues(new Uint8Array(16)), (byte) =>
-    byte.toString(16).padStart(2, '0'),
-  ).join('');
-}
 
 /**
  * Step 1 of a new Change Order. "Next" creates the draft (createChangeOrder) and moves to

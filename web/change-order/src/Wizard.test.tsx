@@ -287,7 +287,9 @@ describe('the Change Order wizard', () => {
     const [made] = server.sent('CreateChangeOrder');
     const { idempotencyKey, ...input } = made!;
     expect(input).toEqual({ customerId: 'c1', title: 'More seats', siteId: 's1', note: null });
-    expect(idempotencyKey).toMatch(/^[0-9a-f]{32}$/);
+    expect(idempotencyKey).toMatch(
+      /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/,
+    );
   });
 
   it('sends Next again after a failed answer with the same idempotency key, so the draft is made once', async () => {

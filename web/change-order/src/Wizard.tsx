@@ -1,13 +1,20 @@
 import type { Client } from '@urql/core';
 import { createEffect, createMemo, createSignal, Match, on, Show, Switch, untrack } from 'solid-js';
 import { createStore } from 'solid-js/store';
-import { ADD_CONTACT, ErrorMessage, mutate, signed, statusLabel } from '@portal/web-shared';
+import {
+  ADD_CONTACT,
+  ErrorMessage,
+  mutate,
+  newIdempotencyKey,
+  signed,
+  statusLabel,
+} from '@portal/web-shared';
 import { createAutosave } from './autosave';
 import { errorsByRow, errorsUnder, prefixed, type FieldError } from './errors';
 import { deltaProblem, deltasOf, gridSummary, orderLines, rowKey, toBe } from './grid-math';
 import { keepEdits } from './keep-edits';
 import type { ContactOption } from './LeadPicker';
-import { gridRows, newIdempotencyKey, primaryOptions, productChangeText } from './model';
+import { gridRows, primaryOptions, productChangeText } from './model';
 import { OrderItems } from './OrderItems';
 import type { ProductChangeValue } from './PrimaryProduct';
 import {

@@ -48,10 +48,3 @@ export function productChangeText(
   const name = (id: string | null) => primaries.find((product) => product.id === id)?.name;
   return productChangeLabel(value.mode, name(value.productId), name(value.replacesProductId));
 }
-
-/** A key that makes a submit idempotent, also where crypto.randomUUID is missing (plain http). */
-export function newIdempotencyKey(): string {
-  if (typeof crypto.randomUUID === 'function') return crypto.randomUUID();
-  const bytes = crypto.getRandomValues(new Uint8Array(16));
-  return [...bytes].map((byte) => byte.toString(16).padStart(2, '0')).join('');
-}

@@ -49,13 +49,27 @@ export function App(props: MountProps) {
       {/* Keyed on the order: another order starts with fresh screen state. */}
       <Match when={route().screen === 'detail'}>
         <Show when={orderId()} keyed>
-          {(id) => <OrderDetail client={props.client} orderId={id} viewerKind={viewerKind()} />}
+          {(id) => (
+            <OrderDetail
+              client={props.client}
+              orderId={id}
+              viewerKind={viewerKind()}
+              navigate={props.navigate}
+            />
+          )}
         </Show>
       </Match>
       {/* Final Confirm is the reseller's step: a vendor at its address sees the order. */}
       <Match when={route().screen === 'confirm' && viewerKind() === 'VENDOR'}>
         <Show when={orderId()} keyed>
-          {(id) => <OrderDetail client={props.client} orderId={id} viewerKind="VENDOR" />}
+          {(id) => (
+            <OrderDetail
+              client={props.client}
+              orderId={id}
+              viewerKind="VENDOR"
+              navigate={props.navigate}
+            />
+          )}
         </Show>
       </Match>
       <Match when={route().screen === 'confirm'}>

@@ -1,4 +1,5 @@
 import { cleanup, fireEvent, render, screen, waitFor, within } from '@solidjs/testing-library';
+import { CombinedError } from '@urql/core';
 import userEvent from '@testing-library/user-event';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import type { Order } from './documents';
@@ -9,6 +10,9 @@ import { recordLinkClicks, signedLink } from '@portal/web-shared/test-downloads'
 
 afterEach(cleanup);
 
+/** For views whose test follows no link of theirs. */
+const noNavigation = () => undefined;
+
 const ISSUED = new Date('2026-11-24T09:00:00.000Z').getTime();
 
 describe('an order', () => {
@@ -16,7 +20,12 @@ describe('an order', () => {
     let order: Order = approvedOrder({ status: 'SUBMITTED', approvalComment: null });
     const server = fakeClient({ OrderDetail: () => ({ changeOrder: order }) });
     const { unmount } = render(() => (
-      <OrderDetail client={server.client} orderId="order-1" viewerKind="RESELLER" />
+      <OrderDetail
+        client={server.client}
+        orderId="order-1"
+        viewerKind="RESELLER"
+        navigate={noNavigation}
+      />
     ));
 
     await screen.findByRole('heading', { name: 'Order 500001 · More premium users' });
@@ -40,7 +49,12 @@ describe('an order', () => {
     let order: Order = approvedOrder({ status: 'SUBMITTED', approvalComment: null });
     const server = fakeClient({ OrderDetail: () => ({ changeOrder: order }) });
     const { unmount } = render(() => (
-      <OrderDetail client={server.client} orderId="order-1" viewerKind="RESELLER" />
+      <OrderDetail
+        client={server.client}
+        orderId="order-1"
+        viewerKind="RESELLER"
+        navigate={noNavigation}
+      />
     ));
     await screen.findByRole('heading', { name: 'Order 500001 · More premium users' });
     expect(server.callsOf('OrderDetail')).toHaveLength(1);
@@ -65,7 +79,14 @@ describe('an order', () => {
       },
     });
     const user = userEvent.setup();
-    render(() => <OrderDetail client={server.client} orderId="order-1" viewerKind="RESELLER" />);
+    render(() => (
+      <OrderDetail
+        client={server.client}
+        orderId="order-1"
+        viewerKind="RESELLER"
+        navigate={noNavigation}
+      />
+    ));
 
     await user.click(await screen.findByRole('button', { name: 'Cancel order' }));
     const dialog = screen.getByRole('dialog', { name: 'Cancel order 500001?' });
@@ -101,7 +122,14 @@ describe('an order', () => {
       }),
     });
     const user = userEvent.setup();
-    render(() => <OrderDetail client={server.client} orderId="order-1" viewerKind="RESELLER" />);
+    render(() => (
+      <OrderDetail
+        client={server.client}
+        orderId="order-1"
+        viewerKind="RESELLER"
+        navigate={noNavigation}
+      />
+    ));
     await user.click(await screen.findByRole('button', { name: 'Cancel order' }));
     expect(screen.getByRole('dialog').textContent).toContain('The draft is set aside');
     await user.click(
@@ -116,13 +144,27 @@ describe('an order', () => {
     const server = fakeClient({
       OrderDetail: () => ({ changeOrder: approvedOrder({ status: 'SUBMITTED' }) }),
     });
-    render(() => <OrderDetail client={server.client} orderId="order-1" viewerKind="VENDOR" />);
+    render(() => (
+      <OrderDetail
+        client={server.client}
+        orderId="order-1"
+        viewerKind="VENDOR"
+        navigate={noNavigation}
+      />
+    ));
     await screen.findByRole('heading', { name: 'Order 500001 · More premium users' });
     expect(screen.queryByRole('button', { name: 'Cancel order' })).toBeNull();
     cleanup();
 
     const approved = fakeClient({ OrderDetail: () => ({ changeOrder: approvedOrder() }) });
-    render(() => <OrderDetail client={approved.client} orderId="order-1" viewerKind="RESELLER" />);
+    render(() => (
+      <OrderDetail
+        client={approved.client}
+        orderId="order-1"
+        viewerKind="RESELLER"
+        navigate={noNavigation}
+      />
+    ));
     await screen.findByRole('link', { name: 'Order Final Confirm' });
     expect(screen.queryByRole('button', { name: 'Cancel order' })).toBeNull();
   });
@@ -133,14 +175,28 @@ describe('an order', () => {
         changeOrder: approvedOrder({ status: 'REJECTED', approvalComment: 'Over budget' }),
       }),
     });
-    render(() => <OrderDetail client={rejected.client} orderId="order-1" viewerKind="RESELLER" />);
+    render(() => (
+      <OrderDetail
+        client={rejected.client}
+        orderId="order-1"
+        viewerKind="RESELLER"
+        navigate={noNavigation}
+      />
+    ));
     const reason = await screen.findByText('Rejection reason');
     expect(reason.nextElementSibling?.textContent).toBe('Over budget');
     expect(screen.queryByText('Approval Comment')).toBeNull();
     cleanup();
 
     const approved = fakeClient({ OrderDetail: () => ({ changeOrder: approvedOrder() }) });
-    render(() => <OrderDetail client={approved.client} orderId="order-1" viewerKind="RESELLER" />);
+    render(() => (
+      <OrderDetail
+        client={approved.client}
+        orderId="order-1"
+        viewerKind="RESELLER"
+        navigate={noNavigation}
+      />
+    ));
     const comment = await screen.findByText('Approval Comment');
     expect(comment.nextElementSibling?.textContent).toBe('Fine by us');
     expect(screen.queryByText('Rejection reason')).toBeNull();
@@ -156,14 +212,125 @@ describe('an order', () => {
         }),
       }),
     });
-    render(() => <OrderDetail client={server.client} orderId="order-1" viewerKind="RESELLER" />);
+    render(() => (
+      <OrderDetail
+        client={server.client}
+        orderId="order-1"
+        viewerKind="RESELLER"
+        navigate={noNavigation}
+      />
+    ));
     const label = await screen.findByText('Primary product');
     expect(label.nextElementSibling?.textContent).toBe(`Select New: ${ess.name} → ${adv.name}`);
   });
 
+  it('copies a rejected order into a new draft and opens it in the wizard', async () => {
+    const navigate = vi.fn();
+    let fail = true;
+    const server = fakeClient({
+      OrderDetail: () => ({
+        changeOrder: approvedOrder({ status: 'REJECTED', approvalComment: 'Over budget' }),
+      }),
+      CopyOrder: () => {
+        // The first answer never comes: the click again must not make a second draft.
+        if (fail) {
+          fail = false;
+          throw new CombinedError({ networkError: new TypeError('Failed to fetch') });
+        }
+        return { copyChangeOrder: { order: { id: 'order-2' }, userErrors: [] } };
+      },
+    });
+    const user = userEvent.setup();
+    render(() => (
+      <OrderDetail
+        client={server.client}
+        orderId="order-1"
+        viewerKind="RESELLER"
+        navigate={navigate}
+      />
+    ));
+    const copy = await screen.findByRole('button', { name: 'Copy into a new order' });
+    expect(copy.className).not.toContain('secondary'); // the rejected order's main step
+    await user.click(copy);
+    expect((await screen.findByRole('alert')).textContent).toContain('cannot be reached');
+    expect(navigate).not.toHaveBeenCalled();
+
+    await user.click(copy);
+    await waitFor(() => expect(navigate).toHaveBeenCalledWith('/change-order/order-2'));
+    const [first, again] = server.callsOf('CopyOrder').map((call) => call.variables);
+    const input = first?.input as { orderId: string; idempotencyKey: string };
+    expect(input.orderId).toBe('order-1');
+    expect(input.idempotencyKey).toMatch(/^[0-9a-f-]{36}$/);
+    expect(again).toEqual(first);
+  });
+
+  it('says why an order was not copied, and stays on it', async () => {
+    const navigate = vi.fn();
+    const server = fakeClient({
+      OrderDetail: () => ({ changeOrder: approvedOrder({ status: 'CANCELLED' }) }),
+      CopyOrder: () => ({
+        copyChangeOrder: {
+          order: null,
+          userErrors: [
+            { code: 'FORBIDDEN', field: null, message: 'This API key may not write orders.' },
+          ],
+        },
+      }),
+    });
+    const user = userEvent.setup();
+    render(() => (
+      <OrderDetail
+        client={server.client}
+        orderId="order-1"
+        viewerKind="RESELLER"
+        navigate={navigate}
+      />
+    ));
+    await user.click(await screen.findByRole('button', { name: 'Copy into a new order' }));
+    const alert = await screen.findByRole('alert');
+    expect(alert.textContent).toContain('The order was not copied.');
+    expect(alert.textContent).toContain('This API key may not write orders.');
+    expect(navigate).not.toHaveBeenCalled();
+  });
+
+  it.each([
+    ['RESELLER', 'DRAFT', false],
+    ['RESELLER', 'SUBMITTED', false],
+    ['RESELLER', 'APPROVED', false],
+    ['RESELLER', 'CONFIRMED', true],
+    ['RESELLER', 'CANCELLED', true],
+    ['VENDOR', 'REJECTED', false],
+  ] as const)(
+    'a %s viewer of a %s order is offered a copy: %s',
+    async (viewerKind, status, offered) => {
+      const server = fakeClient({
+        OrderDetail: () => ({ changeOrder: approvedOrder({ status }) }),
+      });
+      render(() => (
+        <OrderDetail
+          client={server.client}
+          orderId="order-1"
+          viewerKind={viewerKind}
+          navigate={noNavigation}
+        />
+      ));
+      await screen.findByRole('heading', { name: /Order 500001/ });
+      const copy = screen.queryByRole('button', { name: 'Copy into a new order' });
+      expect(copy !== null).toBe(offered);
+      if (copy) expect(copy.className).toContain('secondary');
+    },
+  );
+
   it("shows a vendor none of the reseller's steps, and sends it to decide a submitted order", async () => {
     const approved = fakeClient({ OrderDetail: () => ({ changeOrder: approvedOrder() }) });
-    render(() => <OrderDetail client={approved.client} orderId="order-1" viewerKind="VENDOR" />);
+    render(() => (
+      <OrderDetail
+        client={approved.client}
+        orderId="order-1"
+        viewerKind="VENDOR"
+        navigate={noNavigation}
+      />
+    ));
     await screen.findByRole('heading', { name: 'Order 500001 · More premium users' });
     expect(screen.queryByRole('link', { name: 'Order Final Confirm' })).toBeNull();
     expect(screen.queryByRole('link', { name: 'Approve or Reject' })).toBeNull();
@@ -172,7 +339,14 @@ describe('an order', () => {
     const submitted = fakeClient({
       OrderDetail: () => ({ changeOrder: approvedOrder({ status: 'SUBMITTED' }) }),
     });
-    render(() => <OrderDetail client={submitted.client} orderId="order-1" viewerKind="VENDOR" />);
+    render(() => (
+      <OrderDetail
+        client={submitted.client}
+        orderId="order-1"
+        viewerKind="VENDOR"
+        navigate={noNavigation}
+      />
+    ));
     const decide = await screen.findByRole('link', { name: 'Approve or Reject' });
     expect(decide.getAttribute('href')).toBe('/vendor/orders/order-1');
     expect(screen.queryByRole('button', { name: 'Cancel order' })).toBeNull();
@@ -201,7 +375,14 @@ describe('an order', () => {
     const server = fakeClient({
       OrderDetail: () => ({ changeOrder: approvedOrder({ status: 'SUBMITTED', history }) }),
     });
-    render(() => <OrderDetail client={server.client} orderId="order-1" viewerKind="RESELLER" />);
+    render(() => (
+      <OrderDetail
+        client={server.client}
+        orderId="order-1"
+        viewerKind="RESELLER"
+        navigate={noNavigation}
+      />
+    ));
 
     const table = await screen.findByRole('table', { name: 'History' });
     const rows = within(table).getAllByRole<HTMLTableRowElement>('row').slice(1);
@@ -226,7 +407,14 @@ describe('an order', () => {
           node: { __typename: 'Attachment', downloadUrl: signedLink(Date.now(), 'new') },
         }),
       });
-      render(() => <OrderDetail client={server.client} orderId="order-1" viewerKind="RESELLER" />);
+      render(() => (
+        <OrderDetail
+          client={server.client}
+          orderId="order-1"
+          viewerKind="RESELLER"
+          navigate={noNavigation}
+        />
+      ));
       const link = await screen.findByRole('link', { name: addendum.fileName });
 
       vi.advanceTimersByTime(16 * 60 * 1000); // the page was left open

@@ -11,22 +11,26 @@ import {
   type SessionInfo,
 } from '@portal/web-shared';
 import { ConfirmedAction } from './ConfirmedAction';
+import { CopyOrderAction } from './CopyOrderAction';
 import { CANCEL_ORDER, ORDER, ORDER_UPDATED, type Order } from './documents';
 import { Loaded } from './Loaded';
 import { DocumentList, HistoryTable, OrderFacts } from './parts';
 
 /** The orders a reseller may still withdraw (SPEC: DRAFT or SUBMITTED). */
 const CANCELLABLE = ['DRAFT', 'SUBMITTED'];
+/** The orders that are over: a copy is how one is sent again (a rejected one) or repeated. */
+const FINISHED = ['REJECTED', 'CANCELLED', 'CONFIRMED'];
 
 /**
  * One order: facts, items, documents and history. The reseller's view offers its steps
- * (Final Confirm, editing a draft, cancelling a draft or a submitted order); the vendor's
- * offers the decision on a submitted order instead.
+ * (Final Confirm, editing a draft, cancelling a draft or a submitted order, copying one that
+ * is over into a new draft); the vendor's offers the decision on a submitted order instead.
  */
 export function OrderDetail(props: {
   client: Client;
   orderId: string;
   viewerKind: SessionInfo['organization']['kind'];
+  navigate: (path: string) => void;
 }) {
   const client = untrack(() => props.client); // the session's, fixed while mounted
   const isReseller = () => props.viewerKind === 'RESELLER';
@@ -98,6 +102,14 @@ export function OrderDetail(props: {
                     This cannot be undone.
                   </p>
                 </ConfirmedAction>
+              </Show>
+              <Show when={isReseller() && FINISHED.includes(current().status)}>
+                <CopyOrderAction
+                  client={client}
+                  orderId={current().id}
+                  navigate={props.navigate}
+                  secondary={current().status !== 'REJECTED'}
+                />
               </Show>
               <div class="panel">
                 <OrderFacts order={current()} />

@@ -191,6 +191,22 @@ export const CANCEL_ORDER = graphql(`
   }
 `);
 
+/** A new DRAFT with an order's request (the reseller's): how a rejected order is sent again. */
+export const COPY_ORDER = graphql(`
+  mutation CopyOrder($input: CopyChangeOrderInput!) {
+    copyChangeOrder(input: $input) {
+      order {
+        id
+      }
+      userErrors {
+        code
+        field
+        message
+      }
+    }
+  }
+`);
+
 export const INVENTORY = graphql(`
   query CustomerInventory($id: ID!) {
     customer(id: $id) {

@@ -24,6 +24,7 @@ export {
   type OrderLineLike,
 } from './items-table.js';
 export { mutate, query, reloadOnEvents } from './urql.js';
+export { newIdempotencyKey } from './idempotency.js';
 export {
   ADD_CONTACT,
   ContactFields,
