@@ -140,7 +140,7 @@ describe('copyChangeOrder', () => {
       lines: await lineInputs(rich, acmeId, { 'Email Security Essentials': 2, Archive: 10 }),
     });
     expectOk(amended);
-    const submitted = await submit(rich, amended.order!, {
+    const submitted = await submit(rich, amended.order as Order, {
       implementationLeadId: (await rich.call<{ customer: any }>(CUSTOMER_DETAIL, { id: acmeId }))
         .customer.contacts[0].id,
     });

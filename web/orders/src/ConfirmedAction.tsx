@@ -1,7 +1,7 @@
-import { createSignal, For, Show, type JSX } from 'solid-js';
-import { ErrorMessage, Loading } from '@portal/web-shared';
+import { createSignal, Show, type JSX } from 'solid-js';
 import { ConfirmDialog } from './ConfirmDialog';
 import type { UserError } from './documents';
+import { StepButton } from './StepButton';
 
 /**
  * A button for a step that cannot be undone (Final Confirm, cancelling an order), its
@@ -24,64 +24,36 @@ export function ConfirmedAction(props: {
   advice?: (refusals: readonly UserError[]) => JSX.Element;
   onConfirm: () => Promise<readonly UserError[]>;
 }) {
-  const [open, setOpen] = createSignal(false);
-  const [busy, setBusy] = createSignal(false);
-  const [refusals, setRefusals] = createSignal<readonly UserError[]>([]);
-  const [failure, setFailure] = createSignal<unknown>();
-
-  async function confirm() {
-    setOpen(false);
-    setBusy(true);
-    setRefusals([]);
-    setFailure(undefined);
-    try {
-      setRefusals(await props.onConfirm());
-    } catch (error) {
-      setFailure(() => error);
-    } finally {
-      setBusy(false);
-    }
-  }
+  /** The step, held while the dialog asks. */
+  const [asking, setAsking] = createSignal<() => void>();
 
   return (
     <>
-      <div class="actions">
-        <button
-          type="button"
-          class={props.secondary ? 'secondary' : undefined}
-          disabled={busy()}
-          onClick={() => setOpen(true)}
-        >
-          {props.label}
-        </button>
-        <Show when={busy()}>
-          <Loading label={props.busyLabel} />
-        </Show>
-      </div>
-      <Show when={refusals().length > 0}>
-        <div class="error" role="alert">
-          <p>
-            <strong>{props.refusedTitle}</strong>
-          </p>
-          <ul>
-            <For each={refusals()}>{(refusal) => <li>{refusal.message}</li>}</For>
-          </ul>
-          {props.advice?.(refusals())}
-        </div>
-      </Show>
-      <Show when={failure() !== undefined}>
-        <ErrorMessage error={failure()} />
-      </Show>
-      <Show when={open()}>
-        <ConfirmDialog
-          title={props.dialogTitle}
-          confirmLabel={props.confirmLabel}
-          cancelLabel={props.cancelLabel}
-          onConfirm={() => void confirm()}
-          onCancel={() => setOpen(false)}
-        >
-          {props.children}
-        </ConfirmDialog>
+      <StepButton
+        label={props.label}
+        busyLabel={props.busyLabel}
+        refusedTitle={props.refusedTitle}
+        secondary={props.secondary}
+        advice={props.advice}
+        run={() => props.onConfirm()}
+        onClick={(run) => setAsking(() => run)}
+      />
+      <Show when={asking()}>
+        {(run) => (
+          <ConfirmDialog
+            title={props.dialogTitle}
+            confirmLabel={props.confirmLabel}
+            cancelLabel={props.cancelLabel}
+            onConfirm={() => {
+              const step = run(); // read before the dialog closes: then there is none
+              setAsking(undefined);
+              step();
+            }}
+            onCancel={() => setAsking(undefined)}
+          >
+            {props.children}
+          </ConfirmDialog>
+        )}
       </Show>
     </>
   );

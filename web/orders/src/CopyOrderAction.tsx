@@ -1,7 +1,7 @@
 import type { Client } from '@urql/core';
-import { createSignal, For, Show } from 'solid-js';
-import { ErrorMessage, Loading, mutate, newIdempotencyKey } from '@portal/web-shared';
-import { COPY_ORDER, type UserError } from './documents';
+import { mutate, newIdempotencyKey } from '@portal/web-shared';
+import { COPY_ORDER } from './documents';
+import { StepButton } from './StepButton';
 
 /**
  * "Copy into a new order": a new DRAFT with this order's title, site, note, lead, items and
@@ -17,53 +17,24 @@ export function CopyOrderAction(props: {
   /** The button's look: the page's main step (a rejected order), or a lesser one. */
   secondary?: boolean;
 }) {
-  const [busy, setBusy] = createSignal(false);
-  const [refusals, setRefusals] = createSignal<readonly UserError[]>([]);
-  const [failure, setFailure] = createSignal<unknown>();
   const idempotencyKey = newIdempotencyKey();
 
   async function copy() {
-    setBusy(true);
-    setRefusals([]);
-    setFailure(undefined);
-    try {
-      const data = await mutate(props.client, COPY_ORDER, {
-        input: { orderId: props.orderId, idempotencyKey },
-      });
-      const draft = data.copyChangeOrder.order;
-      if (draft) props.navigate(`/change-order/${encodeURIComponent(draft.id)}`);
-      else setRefusals(data.copyChangeOrder.userErrors);
-    } catch (error) {
-      setFailure(() => error);
-    } finally {
-      setBusy(false);
-    }
+    const data = await mutate(props.client, COPY_ORDER, {
+      input: { orderId: props.orderId, idempotencyKey },
+    });
+    const draft = data.copyChangeOrder.order;
+    if (draft) props.navigate(`/change-order/${encodeURIComponent(draft.id)}`);
+    return data.copyChangeOrder.userErrors;
   }
 
   return (
-    <>
-      <div class="actions">
-        <button
-          type="button"
-          class={props.secondary ? 'secondary' : undefined}
-          disabled={busy()}
-          onClick={() => void copy()}
-        >
-          Copy into a new order
-        </button>
-        <Show when={busy()}>
-          <Loading label="Copying…" />
-        </Show>
-      </div>
-      <Show when={refusals().length > 0}>
-        <div class="error" role="alert">
-          <strong>The order was not copied.</strong>
-          <ul>
-            <For each={refusals()}>{(refusal) => <li>{refusal.message}</li>}</For>
-          </ul>
-        </div>
-      </Show>
-      <Show when={failure()}>{(error) => <ErrorMessage error={error()} />}</Show>
-    </>
+    <StepButton
+      label="Copy into a new order"
+      busyLabel="Copying…"
+      refusedTitle="The order was not copied."
+      secondary={props.secondary}
+      run={copy}
+    />
   );
 }

@@ -115,6 +115,41 @@ async function recordEdit(tx: EntityManager, viewer: Viewer, order: ChangeOrder)
   });
 }
 
+/**
+ * The id of the draft a create or a copy is about to make; with an idempotency key, the
+ * key is claimed first, and a retry gets the draft the first request made (`replay`) and
+ * writes nothing (the claim's order is checked at commit).
+ */
+async function newDraftId(
+  tx: EntityManager,
+  viewer: Viewer,
+  operation: 'createChangeOrder' | 'copyChangeOrder',
+  input: { idempotencyKey?: string | null },
+): Promise<{ id: string; replay: ChangeOrder | null }> {
+  const id = randomUUID();
+  if (input.idempotencyKey == null) return { id, replay: null };
+  const { idempotencyKey, ...rest } = input;
+  const claim = await claimIdempotencyKey(tx, viewer, operation, idempotencyKey, id, rest);
+  if (!claim.replay) return { id, replay: null };
+  return { id, replay: await tx.findOneOrFail(ChangeOrder, { id: claim.orderId }) };
+}
+
+/** Records the making of a draft: its CREATED event. */
+async function recordCreated(
+  tx: EntityManager,
+  viewer: Viewer,
+  order: ChangeOrder,
+  comment: string | null,
+): Promise<void> {
+  await recordEvent(tx, order, {
+    type: OrderEventType.CREATED,
+    fromStatus: null,
+    toStatus: OrderStatus.DRAFT,
+    actorId: viewer.actingUserId,
+    comment,
+  });
+}
+
 export class ChangeOrderDrafting {
   /** A DRAFT for a customer of the viewer's reseller, numbered from the sequence. */
   create(em: EntityManager, viewer: Viewer, input: CreateChangeOrderInput) {
@@ -131,21 +166,8 @@ export class ChangeOrderDrafting {
       const site = input.siteId ? await customerSite(tx, customer, input.siteId, errors) : null;
       refuseIfAny(errors);
 
-      // With a key, claim it before making anything: a retry gets the first request's draft
-      // back and this transaction writes nothing (the claim's order is checked at commit).
-      const id = randomUUID();
-      if (input.idempotencyKey != null) {
-        const { idempotencyKey, ...rest } = input;
-        const claim = await claimIdempotencyKey(
-          tx,
-          viewer,
-          'createChangeOrder',
-          idempotencyKey,
-          id,
-          rest,
-        );
-        if (claim.replay) return tx.findOneOrFail(ChangeOrder, { id: claim.orderId });
-      }
+      const { id, replay } = await newDraftId(tx, viewer, 'createChangeOrder', input);
+      if (replay) return replay;
 
       const order = tx.create(ChangeOrder, {
         id,
@@ -158,13 +180,7 @@ export class ChangeOrderDrafting {
         orderUser: tx.getReference(User, viewer.actingUserId),
         implementationLead: customer.implementationLead ?? null,
       });
-      await recordEvent(tx, order, {
-        type: OrderEventType.CREATED,
-        fromStatus: null,
-        toStatus: OrderStatus.DRAFT,
-        actorId: viewer.actingUserId,
-        comment: null,
-      });
+      await recordCreated(tx, viewer, order, null);
       return order;
     });
   }
@@ -189,19 +205,8 @@ export class ChangeOrderDrafting {
         : null;
       if (!source) refuse(UserErrorCode.NOT_FOUND, 'No such order.', ['orderId']);
 
-      const id = randomUUID();
-      if (input.idempotencyKey != null) {
-        const { idempotencyKey, ...rest } = input;
-        const claim = await claimIdempotencyKey(
-          tx,
-          viewer,
-          'copyChangeOrder',
-          idempotencyKey,
-          id,
-          rest,
-        );
-        if (claim.replay) return tx.findOneOrFail(ChangeOrder, { id: claim.orderId });
-      }
+      const { id, replay } = await newDraftId(tx, viewer, 'copyChangeOrder', input);
+      if (replay) return replay;
 
       const order = tx.create(ChangeOrder, {
         id,
@@ -226,13 +231,7 @@ export class ChangeOrderDrafting {
           position,
         }),
       );
-      await recordEvent(tx, order, {
-        type: OrderEventType.CREATED,
-        fromStatus: null,
-        toStatus: OrderStatus.DRAFT,
-        actorId: viewer.actingUserId,
-        comment: `Copied from order ${source.number}.`,
-      });
+      await recordCreated(tx, viewer, order, `Copied from order ${source.number}.`);
       return order;
     });
   }
