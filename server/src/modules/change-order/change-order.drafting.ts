@@ -1,7 +1,8 @@
 /**
  * Making and editing a draft: create (or copy an order), update its header, set its lines,
- * set its product change. Malformed input is refused (VALIDATION, nothing written); business rules are
- * not enforced here: a draft may break them, and its `ruleViolations` says which.
+ * set its product change. Malformed input is refused (VALIDATION, nothing written);
+ * business rules are not enforced here: a draft may break them, and its `ruleViolations`
+ * says which.
  */
 import { randomUUID } from 'node:crypto';
 import type { EntityManager } from '@mikro-orm/postgresql';
