@@ -19,8 +19,11 @@ function setup(answer: () => unknown) {
 
 let recorder: ReturnType<typeof recordLinkClicks>;
 beforeEach(() => {
-  // Only the clock is faked: the page is left open while real promises still settle.
-  vi.useFakeTimers({ toFake: ['Date'], now: ISSUED });
+  // Only the clocks are faked (the wall clock and the page's monotonic one): the page is
+  // left open while real promises still settle. The module remembers when it first showed
+  // a link across tests; every test shows its link as the fake monotonic clock starts (0),
+  // so its age counts from there.
+  vi.useFakeTimers({ toFake: ['Date', 'performance'], now: ISSUED });
   recorder = recordLinkClicks();
 });
 afterEach(() => {
@@ -37,10 +40,21 @@ describe('a download link', () => {
 
   it('leaves a link still good to the browser', async () => {
     const { server, link } = setup(() => ({ node: null }));
-    vi.advanceTimersByTime(10 * 60 * 1000);
+    vi.advanceTimersByTime(4 * 60 * 1000);
     fireEvent.click(link);
     expect(recorder.clicks).toEqual([{ href: signedLink(ISSUED, 'old'), followed: true }]);
     expect(server.callsOf('FreshDownloadLink')).toHaveLength(0);
+  });
+
+  it('renews a link shown for over 5 minutes, though its expiry is still ahead', async () => {
+    const { server, link } = setup(() => ({
+      node: { __typename: 'Attachment', downloadUrl: signedLink(ISSUED + 6 * 60_000, 'new') },
+    }));
+    vi.advanceTimersByTime(6 * 60 * 1000);
+    fireEvent.click(link);
+    await waitFor(() => expect(recorder.clicks).toHaveLength(2));
+    expect(server.callsOf('FreshDownloadLink')).toHaveLength(1);
+    expect(recorder.clicks.map((click) => click.followed)).toEqual([false, true]);
   });
 
   it('on a page left open past its expiry, downloads through a fresh link', async () => {
@@ -74,6 +88,26 @@ describe('a download link', () => {
     await waitFor(() => expect(recorder.clicks).toHaveLength(2));
     expect(server.callsOf('FreshDownloadLink')).toHaveLength(1);
     expect(recorder.clicks[0]?.followed).toBe(false);
+  });
+
+  it("renews an old link where the browser's clock runs behind the server's", async () => {
+    const renewedAt = ISSUED + LINK_LIFETIME_MS + 60_000;
+    const { server, link } = setup(() => ({
+      node: { __typename: 'Attachment', downloadUrl: signedLink(renewedAt, 'new') },
+    }));
+    // The page stays open past the link's lifetime, on a PC whose clock is 20 minutes slow:
+    // by its clock the link is still good, by the server's it is not.
+    vi.advanceTimersByTime(LINK_LIFETIME_MS + 60_000);
+    vi.setSystemTime(ISSUED - 4 * 60_000);
+    expect(linkExpiry(signedLink(ISSUED, 'old'))! - Date.now()).toBeGreaterThan(60_000);
+
+    fireEvent.click(link);
+    await waitFor(() => expect(recorder.clicks).toHaveLength(2));
+    expect(server.callsOf('FreshDownloadLink')).toHaveLength(1);
+    expect(recorder.clicks).toEqual([
+      { href: signedLink(ISSUED, 'old'), followed: false },
+      { href: signedLink(renewedAt, 'new'), followed: true },
+    ]);
   });
 
   it('says so when no fresh link comes, rather than following the dead one', async () => {

@@ -1,4 +1,4 @@
-import { createSignal, Show } from 'solid-js';
+import { createRenderEffect, createSignal, Show } from 'solid-js';
 import type { Client } from '@urql/core';
 import { graphql } from '@portal/schema';
 
@@ -21,6 +21,29 @@ const FRESH_LINK = graphql(`
 const RENEW_BEFORE_MS = 60_000;
 
 /**
+ * How long a link is followed without asking for a fresh one, counted on the page's own
+ * monotonic clock from when the page first showed it: well inside the server's 15 minutes.
+ * The expiry alone is judged by the browser's clock, which may run behind the server's (a
+ * PC whose clock is off): the link would look good and fail with a 403 page. Its age does
+ * not depend on either clock.
+ */
+const FOLLOW_FOR_MS = 5 * 60_000;
+
+/** When the page first showed each link (`performance.now()`); kept for an hour. */
+const firstShown = new Map<string, number>();
+const FORGET_AFTER_MS = 60 * 60_000;
+
+/** How long (ms) the page has shown this link, from the first time it showed it. */
+function shownFor(url: string): number {
+  const now = performance.now();
+  const since = firstShown.get(url);
+  if (since !== undefined) return now - since;
+  for (const [old, at] of firstShown) if (now - at > FORGET_AFTER_MS) firstShown.delete(old);
+  firstShown.set(url, now);
+  return 0;
+}
+
+/**
  * When a signed download link stops working (ms since the epoch), or null for a link that
  * does not say. The schema does not expose the expiry; the link carries it, as the server
  * signs it: `/files/<id>?org=…&exp=<ms>&sig=…`, good for 15 minutes.
@@ -39,8 +62,9 @@ export interface Downloadable {
 
 /**
  * A download link that still works on a page left open for longer than its signature
- * lasts: a click on a link that has expired (or is about to) asks the server for a fresh
- * one and downloads that; a link still good is left to the browser.
+ * lasts: a click on a link that has expired (or is about to), or that the page has shown
+ * for more than 5 minutes, asks the server for a fresh one and downloads that; a link still
+ * good is left to the browser.
  */
 export function DownloadLink(props: { client: Client; file: Downloadable }) {
   /** The fresh link and the one it replaces: a newer link from the page's own query wins. */
@@ -73,9 +97,14 @@ export function DownloadLink(props: { client: Client; file: Downloadable }) {
     }
   }
 
+  // A link's age counts from when it is shown, not from its first click.
+  createRenderEffect(() => shownFor(href()));
+
   const onClick = (event: MouseEvent & { currentTarget: HTMLAnchorElement }) => {
     const expiry = linkExpiry(href());
-    if (following || expiry === null || expiry - Date.now() > RENEW_BEFORE_MS) return;
+    if (following || expiry === null) return;
+    const fresh = expiry - Date.now() > RENEW_BEFORE_MS && shownFor(href()) < FOLLOW_FOR_MS;
+    if (fresh) return;
     event.preventDefault();
     void renewAndFollow(event.currentTarget);
   };
