@@ -236,9 +236,10 @@ describe('overload', () => {
     const floodSeconds = (performance.now() - floodStarted) / 1000;
 
     const limited = flood.filter((o) => o.status === 429);
-    // The capacity was measured on grids the response cache answers, which cost about what
-    // a refusal costs: twice that in refusals alone can fill the instance, and then its load
-    // shedding refuses some of the flood too (503 OVERLOADED), as it should.
+    // A key over its rate is refused before it takes an in-flight slot, so its 429s cannot
+    // fill the instance; only the burst at the start of each second, sent before the key's
+    // rate is spent, takes slots, and load shedding may refuse some of that (503 OVERLOADED),
+    // as it should.
     const shed = flood.filter((o) => o.status === 503);
     const served = flood.filter((o) => o.status === 200);
     console.info(

@@ -16,9 +16,9 @@ interface Passed {
 }
 
 /**
- * What every GraphQL request over HTTP goes through before its body is read: an in-flight
- * slot (load shedding), who is asking, and their rate, in that order, so that a refusal
- * stays cheap when the portal is busiest. Written against Node's own request and response,
+ * What every GraphQL request over HTTP goes through before its body is read: a spent API
+ * key's refusal, an in-flight slot (load shedding), who is asking, and their rate, in that
+ * order, so that a refusal stays cheap when the portal is busiest. Written against Node's own request and response,
  * so that Express's chain and the response cache in front of Express (response-cache.ts)
  * go through one gate; a request the cache hands on carries what it passed (`pass`), and
  * is not counted twice.
@@ -31,8 +31,19 @@ export class GraphqlGate {
     private readonly authenticate: (authorization: unknown) => Promise<Viewer | null>,
   ) {}
 
-  /** Takes an in-flight slot until the response has gone; false once refused. */
-  enter(res: ServerResponse): boolean {
+  /**
+   * Takes an in-flight slot until the response has gone; false once refused. A request
+   * whose API key is over its rate this second is refused first (429, decided in memory
+   * from the key's prefix), without a slot: its refusal costs next to nothing, and counting
+   * it would let one key flooding past its rate fill the slots and get other clients'
+   * requests shed (503).
+   */
+  async enter(req: IncomingMessage, res: ServerResponse): Promise<boolean> {
+    const spent = await this.throttle.refusalBeforeLookup(apiKeyPrefixOf(req));
+    if (spent) {
+      sendRefusal(res, spent);
+      return false;
+    }
     const admitted = this.throttle.admit();
     if (isRefusal(admitted)) {
       sendRefusal(res, admitted);
@@ -48,13 +59,7 @@ export class GraphqlGate {
     res: ServerResponse,
     log: Logger,
   ): Promise<Viewer | null | typeof REFUSED> {
-    const credential = bearerCredential(req.headers.authorization);
-    const apiKeyPrefix = credential ? parseApiKeySecret(credential)?.prefix : undefined;
-    const spent = await this.throttle.refusalBeforeLookup(apiKeyPrefix);
-    if (spent) {
-      sendRefusal(res, spent);
-      return REFUSED;
-    }
+    const apiKeyPrefix = apiKeyPrefixOf(req);
     let viewer: Viewer | null;
     try {
       viewer = await this.authenticate(req.headers.authorization);
@@ -101,6 +106,12 @@ export class GraphqlGate {
   passedBefore(req: IncomingMessage): Passed | undefined {
     return this.passed.get(req);
   }
+}
+
+/** The public prefix of the request's API key, if its credential is one. */
+function apiKeyPrefixOf(req: IncomingMessage): string | undefined {
+  const credential = bearerCredential(req.headers.authorization);
+  return credential ? parseApiKeySecret(credential)?.prefix : undefined;
 }
 
 /** A request body that is not JSON (express.json's failure, or the response cache's). */

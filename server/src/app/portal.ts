@@ -237,13 +237,14 @@ export async function startPortal(options: PortalOptions): Promise<Portal> {
       if (orm && phase === 'ready') return next();
       res.status(503).json({ errors: [{ message: `The portal is ${phase}; try again shortly.` }] });
     },
-    // An in-flight slot, who is asking, then whether they may ask again this second, before
-    // the body is read (GraphqlGate); a request the response cache handed on passed some of it.
+    // A spent API key's refusal, an in-flight slot, who is asking, then whether they may ask
+    // again this second, before the body is read (GraphqlGate); a request the response
+    // cache handed on passed some of it.
     async (req, res, next) => {
       const passed = gate.passedBefore(req);
       let viewer = passed?.viewer ?? null;
       if (!passed) {
-        if (!gate.enter(res)) return;
+        if (!(await gate.enter(req, res))) return;
         const identified = await gate.identify(req, res, req.log);
         if (identified === REFUSED) return;
         viewer = identified;

@@ -131,7 +131,7 @@ export class ResponseCache {
     onward: () => void,
   ): Promise<void> {
     const { gate, logger } = this.options;
-    if (!gate.enter(res)) return;
+    if (!(await gate.enter(req, res))) return;
     const viewer = await gate.identify(req, res, logger);
     if (viewer === REFUSED) return;
     if (!viewer) {
