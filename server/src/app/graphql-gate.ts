@@ -18,10 +18,10 @@ interface Passed {
 /**
  * What every GraphQL request over HTTP goes through before its body is read: a spent API
  * key's refusal, an in-flight slot (load shedding), who is asking, and their rate, in that
- * order, so that a refusal stays cheap when the portal is busiest. Written against Node's own request and response,
- * so that Express's chain and the response cache in front of Express (response-cache.ts)
- * go through one gate; a request the cache hands on carries what it passed (`pass`), and
- * is not counted twice.
+ * order, so that a refusal stays cheap when the portal is busiest. Written against Node's
+ * own request and response, so that Express's chain and the response cache in front of
+ * Express (response-cache.ts) go through one gate; a request the cache hands on carries
+ * what it passed (`pass`), and is not counted twice.
  */
 export class GraphqlGate {
   private readonly passed = new WeakMap<IncomingMessage, Passed>();
