@@ -6,7 +6,6 @@
  */
 import { decodeJwt, SignJWT } from 'jose';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { Role } from '../../src/modules/auth/user.entity.js';
 import { Api, expectOk, USERS, type Payload } from '../helpers/api.js';
 import { graphql } from '../helpers/client.js';
 import {
@@ -38,7 +37,7 @@ import {
   UPDATE_ORDER,
   VIEWER_IDS,
 } from '../helpers/documents.js';
-import { createUser, expectNothingWritten, snapshot } from '../helpers/fixtures.js';
+import { createUser, EXTRA_USERS, expectNothingWritten, snapshot } from '../helpers/fixtures.js';
 import { draftOrder, lineInputs } from '../helpers/orders.js';
 import { createTestServer, type TestServer } from '../helpers/test-server.js';
 
@@ -55,18 +54,9 @@ let draftId: string;
 
 beforeAll(async () => {
   server = await createTestServer({ env: { JWT_SECRET } });
-  await createUser(server, {
-    name: 'Ann Agent',
-    email: 'Agent@RS-Vertical.example',
-    role: Role.RESELLER_AGENT,
-    organization: 'RS-Vertical',
-  });
-  await createUser(server, {
-    name: 'Victor Admin',
-    email: 'admin@vertical.example',
-    role: Role.VENDOR_ADMIN,
-    organization: 'Vertical',
-  });
+  // Upper case on purpose: the e-mail is stored and matched in lower case.
+  await createUser(server, { ...EXTRA_USERS.ann, email: 'Agent@RS-Vertical.example' });
+  await createUser(server, EXTRA_USERS.victor);
   [rich, kim] = await Promise.all([Api.as(server, USERS.rich), Api.as(server, USERS.kim)]);
   richToken = rich.token!;
   verticalDemoId = await rich.customerId('Vertical Demo');
@@ -480,7 +470,7 @@ describe('API keys', () => {
     // A reseller's key never decides; the vendor's admin's key with WRITE_ORDERS does.
     const refused = await expectNothingWritten(server, () => key.mutate(APPROVE, { orderId }));
     expect(refused.userErrors.map((error) => error.code)).toEqual(['FORBIDDEN']);
-    const victor = await Api.as(server, 'admin@vertical.example');
+    const victor = await Api.as(server, EXTRA_USERS.victor.email);
     const vendorKey = new Api(
       server,
       (await createKey(victor, 'Approver bot', ['WRITE_ORDERS'])).secret,

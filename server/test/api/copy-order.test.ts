@@ -4,7 +4,6 @@
  * Another tenant's order, a vendor and a read-only key are refused in tenancy.test.ts.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { Role } from '../../src/modules/auth/user.entity.js';
 import { Api, expectOk, expectUserError, USERS } from '../helpers/api.js';
 import {
   COPY_ORDER,
@@ -13,7 +12,7 @@ import {
   SET_LINES,
   UPDATE_ORDER,
 } from '../helpers/documents.js';
-import { createUser, expectNothingWritten } from '../helpers/fixtures.js';
+import { createUser, EXTRA_USERS, expectNothingWritten } from '../helpers/fixtures.js';
 import {
   draftOrder,
   lineInputs,
@@ -32,15 +31,10 @@ let acmeId: string;
 
 beforeAll(async () => {
   server = await createTestServer();
-  await createUser(server, {
-    name: 'Ann Agent',
-    email: 'agent@rs-vertical.example',
-    role: Role.RESELLER_AGENT,
-    organization: 'RS-Vertical',
-  });
+  await createUser(server, EXTRA_USERS.ann);
   [rich, ann, morgan] = await Promise.all([
     Api.as(server, USERS.rich),
-    Api.as(server, 'agent@rs-vertical.example'),
+    Api.as(server, EXTRA_USERS.ann.email),
     Api.as(server, USERS.morgan),
   ]);
   acmeId = await rich.customerId('Acme Mail');

@@ -11,7 +11,6 @@
  * - Vertical (Kim, approver; Victor, admin, with a READ key) and Mimecast (Morgan).
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { Role } from '../../src/modules/auth/user.entity.js';
 import { Api, expectOk, USERS, type Payload } from '../helpers/api.js';
 import {
   ACK_ALERT,
@@ -43,7 +42,7 @@ import {
   UPDATE_ORDER,
   VIEWER_IDS,
 } from '../helpers/documents.js';
-import { createUser, expectNothingWritten } from '../helpers/fixtures.js';
+import { createUser, EXTRA_USERS, expectNothingWritten } from '../helpers/fixtures.js';
 import { approvedOrder, draftOrder, submittedOrder } from '../helpers/orders.js';
 import { createTestServer, type TestServer } from '../helpers/test-server.js';
 
@@ -96,24 +95,14 @@ async function makeKey(admin: Api, name: string, scopes: string[]) {
 
 beforeAll(async () => {
   server = await createTestServer();
-  await createUser(server, {
-    name: 'Ann Agent',
-    email: 'agent@rs-vertical.example',
-    role: Role.RESELLER_AGENT,
-    organization: 'RS-Vertical',
-  });
-  await createUser(server, {
-    name: 'Victor Admin',
-    email: 'admin@vertical.example',
-    role: Role.VENDOR_ADMIN,
-    organization: 'Vertical',
-  });
+  await createUser(server, EXTRA_USERS.ann);
+  await createUser(server, EXTRA_USERS.victor);
   [as.rich, as.agent, as.other, as.kim, as.vendorAdmin, as.morgan] = await Promise.all([
     Api.as(server, USERS.rich),
-    Api.as(server, 'agent@rs-vertical.example'),
+    Api.as(server, EXTRA_USERS.ann.email),
     Api.as(server, USERS.other),
     Api.as(server, USERS.kim),
-    Api.as(server, 'admin@vertical.example'),
+    Api.as(server, EXTRA_USERS.victor.email),
     Api.as(server, USERS.morgan),
   ]);
   const { rich, other, kim, vendorAdmin, morgan } = as;

@@ -4,9 +4,27 @@
  */
 import { expect } from 'vitest';
 import { hashPassword } from '../../src/modules/auth/password.js';
-import { type Role, User } from '../../src/modules/auth/user.entity.js';
+import { Role, User } from '../../src/modules/auth/user.entity.js';
 import { Organization } from '../../src/modules/organization/organization.entity.js';
 import type { TestServer } from './test-server.js';
+
+/** People the demo data lacks that several suites need: one per role it has no one for. */
+export const EXTRA_USERS = {
+  /** A RESELLER_AGENT of RS-Vertical: everything a reseller does but manage API keys. */
+  ann: {
+    name: 'Ann Agent',
+    email: 'agent@rs-vertical.example',
+    role: Role.RESELLER_AGENT,
+    organization: 'RS-Vertical',
+  },
+  /** A VENDOR_ADMIN of Vertical: an approver who also manages the vendor's API keys. */
+  victor: {
+    name: 'Victor Admin',
+    email: 'admin@vertical.example',
+    role: Role.VENDOR_ADMIN,
+    organization: 'Vertical',
+  },
+} as const;
 
 function orm(server: TestServer) {
   const found = server.portal.orm();
