@@ -1,5 +1,5 @@
 import { cleanup, fireEvent, render, screen, waitFor, within } from '@solidjs/testing-library';
-import { CombinedError } from '@urql/core';
+import { CombinedError, type Client } from '@urql/core';
 import userEvent from '@testing-library/user-event';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import type { Order } from './documents';
@@ -13,20 +13,29 @@ afterEach(cleanup);
 /** For views whose test follows no link of theirs. */
 const noNavigation = () => undefined;
 
+/** The page of order-1, for a reseller unless told, following no link unless given. */
+function renderOrder(
+  server: { client: Client },
+  options: Partial<Pick<Parameters<typeof OrderDetail>[0], 'viewerKind' | 'navigate'>> = {},
+) {
+  const { viewerKind = 'RESELLER', navigate = noNavigation } = options;
+  return render(() => (
+    <OrderDetail
+      client={server.client}
+      orderId="order-1"
+      viewerKind={viewerKind}
+      navigate={navigate}
+    />
+  ));
+}
+
 const ISSUED = new Date('2026-11-24T09:00:00.000Z').getTime();
 
 describe('an order', () => {
   it("follows the order live: the vendor's approval brings Order Final Confirm", async () => {
     let order: Order = approvedOrder({ status: 'SUBMITTED', approvalComment: null });
     const server = fakeClient({ OrderDetail: () => ({ changeOrder: order }) });
-    const { unmount } = render(() => (
-      <OrderDetail
-        client={server.client}
-        orderId="order-1"
-        viewerKind="RESELLER"
-        navigate={noNavigation}
-      />
-    ));
+    const { unmount } = renderOrder(server);
 
     await screen.findByRole('heading', { name: 'Order 500001 · More premium users' });
     expect(screen.queryByRole('link', { name: 'Order Final Confirm' })).toBeNull();
@@ -48,14 +57,7 @@ describe('an order', () => {
   it('reloads the order when the live connection comes back: what changed meanwhile was not sent', async () => {
     let order: Order = approvedOrder({ status: 'SUBMITTED', approvalComment: null });
     const server = fakeClient({ OrderDetail: () => ({ changeOrder: order }) });
-    const { unmount } = render(() => (
-      <OrderDetail
-        client={server.client}
-        orderId="order-1"
-        viewerKind="RESELLER"
-        navigate={noNavigation}
-      />
-    ));
+    const { unmount } = renderOrder(server);
     await screen.findByRole('heading', { name: 'Order 500001 · More premium users' });
     expect(server.callsOf('OrderDetail')).toHaveLength(1);
 
@@ -79,14 +81,7 @@ describe('an order', () => {
       },
     });
     const user = userEvent.setup();
-    render(() => (
-      <OrderDetail
-        client={server.client}
-        orderId="order-1"
-        viewerKind="RESELLER"
-        navigate={noNavigation}
-      />
-    ));
+    renderOrder(server);
 
     await user.click(await screen.findByRole('button', { name: 'Cancel order' }));
     const dialog = screen.getByRole('dialog', { name: 'Cancel order 500001?' });
@@ -122,14 +117,7 @@ describe('an order', () => {
       }),
     });
     const user = userEvent.setup();
-    render(() => (
-      <OrderDetail
-        client={server.client}
-        orderId="order-1"
-        viewerKind="RESELLER"
-        navigate={noNavigation}
-      />
-    ));
+    renderOrder(server);
     await user.click(await screen.findByRole('button', { name: 'Cancel order' }));
     expect(screen.getByRole('dialog').textContent).toContain('The draft is set aside');
     await user.click(
@@ -144,27 +132,13 @@ describe('an order', () => {
     const server = fakeClient({
       OrderDetail: () => ({ changeOrder: approvedOrder({ status: 'SUBMITTED' }) }),
     });
-    render(() => (
-      <OrderDetail
-        client={server.client}
-        orderId="order-1"
-        viewerKind="VENDOR"
-        navigate={noNavigation}
-      />
-    ));
+    renderOrder(server, { viewerKind: 'VENDOR' });
     await screen.findByRole('heading', { name: 'Order 500001 · More premium users' });
     expect(screen.queryByRole('button', { name: 'Cancel order' })).toBeNull();
     cleanup();
 
     const approved = fakeClient({ OrderDetail: () => ({ changeOrder: approvedOrder() }) });
-    render(() => (
-      <OrderDetail
-        client={approved.client}
-        orderId="order-1"
-        viewerKind="RESELLER"
-        navigate={noNavigation}
-      />
-    ));
+    renderOrder(approved);
     await screen.findByRole('link', { name: 'Order Final Confirm' });
     expect(screen.queryByRole('button', { name: 'Cancel order' })).toBeNull();
   });
@@ -175,28 +149,14 @@ describe('an order', () => {
         changeOrder: approvedOrder({ status: 'REJECTED', approvalComment: 'Over budget' }),
       }),
     });
-    render(() => (
-      <OrderDetail
-        client={rejected.client}
-        orderId="order-1"
-        viewerKind="RESELLER"
-        navigate={noNavigation}
-      />
-    ));
+    renderOrder(rejected);
     const reason = await screen.findByText('Rejection reason');
     expect(reason.nextElementSibling?.textContent).toBe('Over budget');
     expect(screen.queryByText('Approval Comment')).toBeNull();
     cleanup();
 
     const approved = fakeClient({ OrderDetail: () => ({ changeOrder: approvedOrder() }) });
-    render(() => (
-      <OrderDetail
-        client={approved.client}
-        orderId="order-1"
-        viewerKind="RESELLER"
-        navigate={noNavigation}
-      />
-    ));
+    renderOrder(approved);
     const comment = await screen.findByText('Approval Comment');
     expect(comment.nextElementSibling?.textContent).toBe('Fine by us');
     expect(screen.queryByText('Rejection reason')).toBeNull();
@@ -212,14 +172,7 @@ describe('an order', () => {
         }),
       }),
     });
-    render(() => (
-      <OrderDetail
-        client={server.client}
-        orderId="order-1"
-        viewerKind="RESELLER"
-        navigate={noNavigation}
-      />
-    ));
+    renderOrder(server);
     const label = await screen.findByText('Primary product');
     expect(label.nextElementSibling?.textContent).toBe(`Select New: ${ess.name} → ${adv.name}`);
   });
@@ -241,14 +194,7 @@ describe('an order', () => {
       },
     });
     const user = userEvent.setup();
-    render(() => (
-      <OrderDetail
-        client={server.client}
-        orderId="order-1"
-        viewerKind="RESELLER"
-        navigate={navigate}
-      />
-    ));
+    renderOrder(server, { navigate });
     const copy = await screen.findByRole('button', { name: 'Copy into a new order' });
     expect(copy.className).not.toContain('secondary'); // the rejected order's main step
     await user.click(copy);
@@ -278,14 +224,7 @@ describe('an order', () => {
       }),
     });
     const user = userEvent.setup();
-    render(() => (
-      <OrderDetail
-        client={server.client}
-        orderId="order-1"
-        viewerKind="RESELLER"
-        navigate={navigate}
-      />
-    ));
+    renderOrder(server, { navigate });
     await user.click(await screen.findByRole('button', { name: 'Copy into a new order' }));
     const alert = await screen.findByRole('alert');
     expect(alert.textContent).toContain('The order was not copied.');
@@ -306,14 +245,7 @@ describe('an order', () => {
       const server = fakeClient({
         OrderDetail: () => ({ changeOrder: approvedOrder({ status }) }),
       });
-      render(() => (
-        <OrderDetail
-          client={server.client}
-          orderId="order-1"
-          viewerKind={viewerKind}
-          navigate={noNavigation}
-        />
-      ));
+      renderOrder(server, { viewerKind });
       await screen.findByRole('heading', { name: /Order 500001/ });
       const copy = screen.queryByRole('button', { name: 'Copy into a new order' });
       expect(copy !== null).toBe(offered);
@@ -323,14 +255,7 @@ describe('an order', () => {
 
   it("shows a vendor none of the reseller's steps, and sends it to decide a submitted order", async () => {
     const approved = fakeClient({ OrderDetail: () => ({ changeOrder: approvedOrder() }) });
-    render(() => (
-      <OrderDetail
-        client={approved.client}
-        orderId="order-1"
-        viewerKind="VENDOR"
-        navigate={noNavigation}
-      />
-    ));
+    renderOrder(approved, { viewerKind: 'VENDOR' });
     await screen.findByRole('heading', { name: 'Order 500001 · More premium users' });
     expect(screen.queryByRole('link', { name: 'Order Final Confirm' })).toBeNull();
     expect(screen.queryByRole('link', { name: 'Approve or Reject' })).toBeNull();
@@ -339,14 +264,7 @@ describe('an order', () => {
     const submitted = fakeClient({
       OrderDetail: () => ({ changeOrder: approvedOrder({ status: 'SUBMITTED' }) }),
     });
-    render(() => (
-      <OrderDetail
-        client={submitted.client}
-        orderId="order-1"
-        viewerKind="VENDOR"
-        navigate={noNavigation}
-      />
-    ));
+    renderOrder(submitted, { viewerKind: 'VENDOR' });
     const decide = await screen.findByRole('link', { name: 'Approve or Reject' });
     expect(decide.getAttribute('href')).toBe('/vendor/orders/order-1');
     expect(screen.queryByRole('button', { name: 'Cancel order' })).toBeNull();
@@ -375,14 +293,7 @@ describe('an order', () => {
     const server = fakeClient({
       OrderDetail: () => ({ changeOrder: approvedOrder({ status: 'SUBMITTED', history }) }),
     });
-    render(() => (
-      <OrderDetail
-        client={server.client}
-        orderId="order-1"
-        viewerKind="RESELLER"
-        navigate={noNavigation}
-      />
-    ));
+    renderOrder(server);
 
     const table = await screen.findByRole('table', { name: 'History' });
     const rows = within(table).getAllByRole<HTMLTableRowElement>('row').slice(1);
@@ -407,14 +318,7 @@ describe('an order', () => {
           node: { __typename: 'Attachment', downloadUrl: signedLink(Date.now(), 'new') },
         }),
       });
-      render(() => (
-        <OrderDetail
-          client={server.client}
-          orderId="order-1"
-          viewerKind="RESELLER"
-          navigate={noNavigation}
-        />
-      ));
+      renderOrder(server);
       const link = await screen.findByRole('link', { name: addendum.fileName });
 
       vi.advanceTimersByTime(16 * 60 * 1000); // the page was left open
