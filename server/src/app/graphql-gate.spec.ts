@@ -40,15 +40,14 @@ describe('GraphqlGate', () => {
 
     // The key's one request this second: a slot, identified (its prefix is now known), charged.
     const first = response();
-    expect(await gate.enter(request(`Bearer ${key.secret}`), first.res)).toBe(true);
-    expect(await gate.identify(request(`Bearer ${key.secret}`), first.res, log)).toBe(viewer);
+    expect(await gate.enter(request(`Bearer ${key.secret}`), first.res, log)).toBe(viewer);
     expect(await gate.charge(first.res, viewer, undefined)).toBe(true);
     first.res.emit('close');
 
     // More from the spent key: 429 at the gate's door, and the one slot stays free.
     for (let i = 0; i < 5; i++) {
       const flood = response();
-      expect(await gate.enter(request(`Bearer ${key.secret}`), flood.res)).toBe(false);
+      expect(await gate.enter(request(`Bearer ${key.secret}`), flood.res, log)).toBe(REFUSED);
       expect(flood.sent.status).toBe(429);
       expect(code(flood.sent.body)).toBe('RATE_LIMITED');
     }
@@ -56,23 +55,23 @@ describe('GraphqlGate', () => {
 
     // Another client gets the slot; only then is the next one shed.
     const calm = response();
-    expect(await gate.enter(request('Bearer another-token'), calm.res)).toBe(true);
+    expect(await gate.enter(request('Bearer another-token'), calm.res, log)).toBe(viewer);
     const late = response();
-    expect(await gate.enter(request('Bearer another-token'), late.res)).toBe(false);
+    expect(await gate.enter(request('Bearer another-token'), late.res, log)).toBe(REFUSED);
     expect(late.sent.status).toBe(503);
     expect(code(late.sent.body)).toBe('OVERLOADED');
     calm.res.emit('close');
     expect(throttle.current).toBe(0);
   });
 
-  it('identifies a caller whose credentials cannot be checked as nobody to serve (503)', async () => {
-    const gate = new GraphqlGate(new Throttle({ maxInFlight: 1, ratePerSecond: 1 }), () =>
-      Promise.reject(new Error('database down')),
-    );
+  it('refuses a caller whose credentials cannot be checked (503), and frees its slot once answered', async () => {
+    const throttle = new Throttle({ maxInFlight: 1, ratePerSecond: 1 });
+    const gate = new GraphqlGate(throttle, () => Promise.reject(new Error('database down')));
     const { res, sent } = response();
-    const identified = await gate.identify(request('Bearer x'), res, pino({ enabled: false }));
-    expect(identified).toBe(REFUSED);
+    expect(await gate.enter(request('Bearer x'), res, pino({ enabled: false }))).toBe(REFUSED);
     expect(sent.status).toBe(503);
     expect(code(sent.body)).toBe('SERVICE_UNAVAILABLE');
+    res.emit('close');
+    expect(throttle.current).toBe(0);
   });
 });

@@ -32,34 +32,31 @@ export class GraphqlGate {
   ) {}
 
   /**
-   * Takes an in-flight slot until the response has gone; false once refused. A request
-   * whose API key is over its rate this second is refused first (429, decided in memory
-   * from the key's prefix), without a slot: its refusal costs next to nothing, and counting
-   * it would let one key flooding past its rate fill the slots and get other clients'
-   * requests shed (503).
+   * Takes an in-flight slot until the response has gone, then says who is asking (null:
+   * nobody, or credentials that are not valid); REFUSED once the request has been answered
+   * with a refusal. A request whose API key is over its rate this second is refused first
+   * (429, decided in memory from the key's prefix), without a slot: its refusal costs next
+   * to nothing, and counting it would let one key flooding past its rate fill the slots and
+   * get other clients' requests shed (503).
    */
-  async enter(req: IncomingMessage, res: ServerResponse): Promise<boolean> {
-    const spent = await this.throttle.refusalBeforeLookup(apiKeyPrefixOf(req));
-    if (spent) {
-      sendRefusal(res, spent);
-      return false;
-    }
-    const admitted = this.throttle.admit();
-    if (isRefusal(admitted)) {
-      sendRefusal(res, admitted);
-      return false;
-    }
-    res.once('close', admitted.release); // sent, or the client went away
-    return true;
-  }
-
-  /** Who is asking (null: nobody, or credentials that are not valid), or REFUSED. */
-  async identify(
+  async enter(
     req: IncomingMessage,
     res: ServerResponse,
     log: Logger,
   ): Promise<Viewer | null | typeof REFUSED> {
     const apiKeyPrefix = apiKeyPrefixOf(req);
+    const spent = await this.throttle.refusalBeforeLookup(apiKeyPrefix);
+    if (spent) {
+      sendRefusal(res, spent);
+      return REFUSED;
+    }
+    const admitted = this.throttle.admit();
+    if (isRefusal(admitted)) {
+      sendRefusal(res, admitted);
+      return REFUSED;
+    }
+    res.once('close', admitted.release); // sent, or the client went away
+
     let viewer: Viewer | null;
     try {
       viewer = await this.authenticate(req.headers.authorization);

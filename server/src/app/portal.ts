@@ -244,10 +244,9 @@ export async function startPortal(options: PortalOptions): Promise<Portal> {
       const passed = gate.passedBefore(req);
       let viewer = passed?.viewer ?? null;
       if (!passed) {
-        if (!(await gate.enter(req, res))) return;
-        const identified = await gate.identify(req, res, req.log);
-        if (identified === REFUSED) return;
-        viewer = identified;
+        const entered = await gate.enter(req, res, req.log);
+        if (entered === REFUSED) return;
+        viewer = entered;
       }
       res.locals.viewer = viewer;
       if (!passed?.charged && !(await gate.charge(res, viewer, req.ip))) return;

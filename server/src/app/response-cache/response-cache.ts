@@ -131,8 +131,7 @@ export class ResponseCache {
     onward: () => void,
   ): Promise<void> {
     const { gate, logger } = this.options;
-    if (!(await gate.enter(req, res))) return;
-    const viewer = await gate.identify(req, res, logger);
+    const viewer = await gate.enter(req, res, logger);
     if (viewer === REFUSED) return;
     if (!viewer) {
       // Not signed in: refused by the full pipeline, charged to the address Express knows.
