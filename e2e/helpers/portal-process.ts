@@ -39,8 +39,12 @@ export async function freePort(): Promise<number> {
   });
 }
 
-export function startPortalProcess(env: Record<string, string>): PortalProcess {
-  const child = spawn(process.execPath, [serverEntry], {
+/** The built server as a child process, with this environment and these options for Node. */
+export function startPortalProcess(
+  env: Record<string, string>,
+  nodeOptions: string[] = [],
+): PortalProcess {
+  const child = spawn(process.execPath, [...nodeOptions, serverEntry], {
     cwd: path.join(repoRoot, 'server'),
     env: {
       PATH: process.env.PATH ?? '',

@@ -5,10 +5,13 @@
  */
 import fs from 'node:fs/promises';
 import net from 'node:net';
+import path from 'node:path';
+import { fileURLToPath, pathToFileURL } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
   freePort,
   postgresRunning,
+  repoRoot,
   startPortalProcess,
   tempDataDir,
   waitHealthy,
@@ -99,13 +102,32 @@ describe('the portal process on an embedded PostgreSQL', () => {
 });
 
 describe('a start that cannot succeed says why in one line and exits non-zero', () => {
-  async function failedStart(env: Record<string, string>) {
-    const portal = startPortalProcess({ DATA_DIR: dataDir, ...env });
+  async function failedStart(env: Record<string, string>, nodeOptions: string[] = []) {
+    const portal = startPortalProcess({ DATA_DIR: dataDir, ...env }, nodeOptions);
     const code = await portal.exited;
     // The reason goes to stderr, alone; stdout carries the (JSON) log, in its own order.
     const lines = portal.errorOutput().trim().split('\n');
     return { code, lastLine: lines.at(-1) ?? '', lines };
   }
+
+  it('a Node older than 22.12, before loading anything of the portal', async () => {
+    // On an older Node, MikroORM or the native argon2 would fail obscurely as they load
+    // (Node 20 on Linux x64 ends in a segmentation fault): the check has to come first.
+    const loadedFile = path.join(dataDir, 'loaded-modules.json');
+    const preload = pathToFileURL(path.join(repoRoot, 'e2e/helpers/as-old-node.mjs')).href;
+    const { code, lines } = await failedStart(
+      { OLD_NODE_VERSION: '20.19.0', LOADED_MODULES_FILE: loadedFile },
+      ['--import', preload],
+    );
+    expect(code).toBe(1);
+    expect(lines).toEqual([
+      expect.stringMatching(/^Node 20\.19\.0 is too old: the portal needs Node 22\.12 or newer\. /),
+    ]);
+    const loaded = (JSON.parse(await fs.readFile(loadedFile, 'utf8')) as string[])
+      .filter((url) => url.startsWith('file:'))
+      .map((url) => path.relative(repoRoot, fileURLToPath(url)));
+    expect(loaded).toEqual(['server/dist/main.js', 'server/dist/app/node-version.js']);
+  });
 
   it('a PORT that is not a port', async () => {
     const { code, lines } = await failedStart({ PORT: 'eighty' });

@@ -208,7 +208,7 @@ export async function startPortal(options: PortalOptions): Promise<Portal> {
     // No automatic persisted queries: the app does not use them, and Apollo answers a bad
     // hash or version with an INTERNAL_SERVER_ERROR code.
     persistedQueries: false,
-    // main.ts owns SIGTERM/SIGINT and closes the whole portal in order.
+    // serve.ts owns SIGTERM/SIGINT and closes the whole portal in order.
     stopOnTerminationSignals: false,
     plugins: [
       // Nothing here is cacheable by HTTP caches, and the default cache-control plugin wraps
