@@ -6,6 +6,7 @@ import {
   confirmationViolations,
   contentViolations,
   inventoryChangedViolations,
+  mayOrder,
   submitViolations,
   type RuleFacts,
   type RuleLine,
@@ -246,6 +247,13 @@ describe('contentViolations', () => {
       expect(
         contentViolations(order({ lines: [line(ESSENTIALS, 5, 50), line(BASIC_USER, 2)] }), facts),
       ).toEqual([]);
+    });
+
+    it('is what the licence grid tells a screen up front (mayOrder, its `orderable`)', () => {
+      expect(mayOrder(ProductKind.ADD_ON, false)).toBe(false);
+      expect(mayOrder(ProductKind.ADD_ON, true)).toBe(true);
+      expect(mayOrder(ProductKind.PRIMARY, false)).toBe(true);
+      expect(mayOrder(ProductKind.ITEM, false)).toBe(true);
     });
 
     it('is not raised for an unchanged line of an add-on the customer already holds', () => {

@@ -47,6 +47,14 @@ export interface RuleFacts {
   heldQuantity(productId: string): number;
 }
 
+/**
+ * Whether an order may change a product's quantity under the agreement (ADD_ON_NOT_ENABLED):
+ * an add-on only where the agreement enables it. The licence grid's `orderable` says the same.
+ */
+export function mayOrder(kind: ProductKind, enabledByAgreement: boolean): boolean {
+  return kind !== ProductKind.ADD_ON || enabledByAgreement;
+}
+
 const name = (facts: RuleFacts, productId: string | null) =>
   (productId && facts.products.get(productId)?.name) ?? 'the product';
 
@@ -79,9 +87,9 @@ export function contentViolations(order: RuleOrder, facts: RuleFacts): UserError
       );
     }
     if (
-      product?.kind === ProductKind.ADD_ON &&
+      product &&
       line.delta !== 0 &&
-      !facts.enabledAddOnIds.has(product.id)
+      !mayOrder(product.kind, facts.enabledAddOnIds.has(product.id))
     ) {
       errors.push(
         userError(

@@ -1,6 +1,7 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { PRODUCT_COLUMNS, productOfRow, type ProductColumns } from '../catalog/product-columns.js';
 import type { Product } from '../catalog/product.entity.js';
+import { mayOrder } from '../change-order/change-order.rules.js';
 import { BillingAccount } from './customer.entity.js';
 import { LicenseLine } from './customer.types.js';
 
@@ -9,19 +10,20 @@ interface GridRow extends ProductColumns {
   billing_account_id: string;
   billing_account_name: string;
   available: number;
-  orderable: boolean;
+  /** Whether the reseller's agreement with the vendor enables this product as an add-on. */
+  enabled_add_on: boolean;
 }
 
 /**
  * Each billing account × each product of the customer's vendor, with the quantity held
- * (a missing inventory row is 0) and whether an order may change it (an add-on only where
- * the reseller's agreement with the vendor enables it, as the ADD_ON_NOT_ENABLED rule
- * says), in the grid's order: accounts by name, products by position and name.
+ * (a missing inventory row is 0) and whether the reseller's agreement with the vendor
+ * enables it as an add-on (what `mayOrder` needs), in the grid's order: accounts by name,
+ * products by position and name.
  */
 const GRID_SQL = `
 SELECT ba.customer_id, ba.id AS billing_account_id, ba.name AS billing_account_name,
        ${PRODUCT_COLUMNS}, coalesce(i.quantity, 0) AS available,
-       (p.kind <> 'ADD_ON' OR enabled.product_id IS NOT NULL) AS orderable
+       enabled.product_id IS NOT NULL AS enabled_add_on
   FROM billing_account ba
   JOIN customer c ON c.id = ba.customer_id
   JOIN product p ON p.vendor_id = c.vendor_id
@@ -65,7 +67,7 @@ export async function loadLicenseGrids(
         product,
         billingAccount,
         available: row.available,
-        orderable: row.orderable,
+        orderable: mayOrder(product.kind, row.enabled_add_on),
       }),
     );
   }
