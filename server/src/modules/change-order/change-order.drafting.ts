@@ -15,7 +15,7 @@ import {
   UserErrorCode,
   type UserError,
 } from '../../common/user-error.js';
-import { customerScope, demand, orderScope } from '../auth/access.js';
+import { customerScope, demand } from '../auth/access.js';
 import { User } from '../auth/user.entity.js';
 import type { Viewer } from '../auth/viewer.js';
 import { Product, ProductKind } from '../catalog/product.entity.js';
@@ -30,6 +30,7 @@ import type {
   SetProductChangeInput,
   UpdateChangeOrderInput,
 } from './change-order.inputs.js';
+import { findVisibleOrder } from './change-order.queries.js';
 import { MAX_ABS_DELTA, MAX_TITLE_LENGTH } from './change-order.rules.js';
 import { claimIdempotencyKey } from './idempotency.js';
 import { assertDraft, lockOrder } from './order-lock.js';
@@ -196,14 +197,7 @@ export class ChangeOrderDrafting {
   copy(em: EntityManager, viewer: Viewer, input: CopyChangeOrderInput) {
     return inTransaction(em, async (tx) => {
       demand(viewer, 'writeOrders');
-      const sourceId = idOfType(input.orderId, 'ChangeOrder');
-      const source = sourceId
-        ? await tx.findOne(
-            ChangeOrder,
-            { id: sourceId, ...orderScope(viewer) },
-            { populate: ['lines'] },
-          )
-        : null;
+      const source = await findVisibleOrder(tx, viewer, input.orderId, { withLines: true });
       if (!source) refuse(UserErrorCode.NOT_FOUND, 'No such order.', ['orderId']);
 
       const { id, replay } = await newDraftId(tx, viewer, 'copyChangeOrder', input);

@@ -24,6 +24,25 @@ export interface OrderListArgs {
   customerKey?: string;
 }
 
+/**
+ * The order with this global id if the viewer may see it, else null (another
+ * organisation's order does not exist for the viewer); `withLines` loads its lines too.
+ */
+export async function findVisibleOrder(
+  em: EntityManager,
+  viewer: Viewer,
+  orderId: string,
+  { withLines = false }: { withLines?: boolean } = {},
+): Promise<ChangeOrder | null> {
+  const id = idOfType(orderId, 'ChangeOrder');
+  if (!id) return null;
+  return em.findOne(
+    ChangeOrder,
+    { id, ...orderScope(viewer) },
+    { populate: withLines ? ['lines'] : [] },
+  );
+}
+
 /** Reading orders: newest number first, always inside the viewer's scope. */
 export class ChangeOrderQueries {
   async list(em: EntityManager, viewer: Viewer, args: OrderListArgs) {
@@ -55,9 +74,8 @@ export class ChangeOrderQueries {
     );
   }
 
-  async find(em: EntityManager, viewer: Viewer, orderId: string): Promise<ChangeOrder | null> {
-    const id = idOfType(orderId, 'ChangeOrder');
-    return id ? em.findOne(ChangeOrder, { id, ...orderScope(viewer) }) : null;
+  find(em: EntityManager, viewer: Viewer, orderId: string): Promise<ChangeOrder | null> {
+    return findVisibleOrder(em, viewer, orderId);
   }
 
   /** The orders the viewer's reseller must still Final Confirm. */
