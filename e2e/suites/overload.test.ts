@@ -236,10 +236,10 @@ describe('overload', () => {
     const floodSeconds = (performance.now() - floodStarted) / 1000;
 
     const limited = flood.filter((o) => o.status === 429);
-    // A key over its rate is refused before it takes an in-flight slot, so its 429s cannot
-    // fill the instance; only the burst at the start of each second, sent before the key's
-    // rate is spent, takes slots, and load shedding may refuse some of that (503 OVERLOADED),
-    // as it should.
+    // Once the key has authenticated, each of its requests is charged before it takes an
+    // in-flight slot, so at most its rate a second take slots and its 429s cannot fill the
+    // instance. Only the requests sent before its first lookup answered take slots unchecked,
+    // and load shedding may refuse some of those (503 OVERLOADED), as it should.
     const shed = flood.filter((o) => o.status === 503);
     const served = flood.filter((o) => o.status === 200);
     console.info(

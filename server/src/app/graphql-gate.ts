@@ -3,7 +3,7 @@ import type { Logger } from 'pino';
 import { parseApiKeySecret } from '../modules/api-key/api-key-secret.js';
 import { bearerCredential } from '../modules/auth/auth.service.js';
 import type { Viewer } from '../modules/auth/viewer.js';
-import { clientKey, isRefusal, type Refusal, type Throttle } from './throttle.js';
+import { clientKey, isRefusal, type ClientKey, type Refusal, type Throttle } from './throttle.js';
 
 /** Returned once the request has been answered with a refusal. */
 export const REFUSED = Symbol('refused');
@@ -16,15 +16,17 @@ interface Passed {
 }
 
 /**
- * What every GraphQL request over HTTP goes through before its body is read: a spent API
- * key's refusal, an in-flight slot (load shedding), who is asking, and their rate, in that
- * order, so that a refusal stays cheap when the portal is busiest. Written against Node's
- * own request and response, so that Express's chain and the response cache in front of
- * Express (response-cache.ts) go through one gate; a request the cache hands on carries
- * what it passed (`pass`), and is not counted twice.
+ * What every GraphQL request over HTTP goes through before its body is read: a known API
+ * key's rate, an in-flight slot (load shedding), who is asking, and the rate of anyone
+ * else, in that order, so that a refusal stays cheap when the portal is busiest. Written
+ * against Node's own request and response, so that Express's chain and the response cache
+ * in front of Express (response-cache.ts) go through one gate; a request the cache hands on
+ * carries what it passed (`pass`), and is not counted twice.
  */
 export class GraphqlGate {
   private readonly passed = new WeakMap<IncomingMessage, Passed>();
+  /** Requests whose API key was charged before its lookup, with the client charged. */
+  private readonly chargedEarly = new WeakMap<IncomingMessage, ClientKey>();
 
   constructor(
     private readonly throttle: Throttle,
@@ -34,22 +36,25 @@ export class GraphqlGate {
   /**
    * Takes an in-flight slot until the response has gone, then says who is asking (null:
    * nobody, or credentials that are not valid); REFUSED once the request has been answered
-   * with a refusal. A request whose API key is over its rate this second is refused first
-   * (429, decided in memory from the key's prefix), without a slot: its refusal costs next
-   * to nothing, and counting it would let one key flooding past its rate fill the slots and
-   * get other clients' requests shed (503).
+   * with a refusal. A request with an API key that authenticated here before is charged
+   * first, in memory (Throttle.chargeKnownApiKey), and refused there (429) without a slot
+   * once the key is over its rate: its refusal costs next to nothing, and holding slots
+   * while such requests wait for their lookup let one key flooding past its rate fill the
+   * slots at the start of each second and get other clients' requests shed (503). (Such a
+   * request that is then shed has spent its point: it was an operation asked for.)
    */
   async enter(
     req: IncomingMessage,
     res: ServerResponse,
     log: Logger,
   ): Promise<Viewer | null | typeof REFUSED> {
-    const apiKeyPrefix = apiKeyPrefixOf(req);
-    const spent = await this.throttle.refusalBeforeLookup(apiKeyPrefix);
-    if (spent) {
-      sendRefusal(res, spent);
+    const apiKey = apiKeyOf(req);
+    const early = await this.throttle.chargeKnownApiKey(apiKey);
+    if (isRefusal(early)) {
+      sendRefusal(res, early);
       return REFUSED;
     }
+    if (early) this.chargedEarly.set(req, early);
     const admitted = this.throttle.admit();
     if (isRefusal(admitted)) {
       sendRefusal(res, admitted);
@@ -78,18 +83,21 @@ export class GraphqlGate {
       );
       return REFUSED;
     }
-    if (apiKeyPrefix && viewer?.apiKeyId)
-      this.throttle.rememberApiKey(apiKeyPrefix, viewer.apiKeyId);
+    if (apiKey && viewer?.apiKeyId) this.throttle.rememberApiKey(apiKey, viewer.apiKeyId);
+    else if (apiKey) this.throttle.forgetApiKey(apiKey);
     return viewer;
   }
 
-  /** Counts the request against its client's rate; false once refused. */
+  /** Counts the request against its client's rate, unless `enter` did; false once refused. */
   async charge(
+    req: IncomingMessage,
     res: ServerResponse,
     viewer: Viewer | null,
     address: string | undefined,
   ): Promise<boolean> {
-    const refused = await this.throttle.charge(clientKey(viewer, address));
+    const client = clientKey(viewer, address);
+    if (this.chargedEarly.get(req)?.key === client.key) return true;
+    const refused = await this.throttle.charge(client);
     if (refused) sendRefusal(res, refused);
     return !refused;
   }
@@ -105,10 +113,10 @@ export class GraphqlGate {
   }
 }
 
-/** The public prefix of the request's API key, if its credential is one. */
-function apiKeyPrefixOf(req: IncomingMessage): string | undefined {
+/** The request's API key (its public prefix and its secret), if its credential is one. */
+function apiKeyOf(req: IncomingMessage): { prefix: string; body: string } | null {
   const credential = bearerCredential(req.headers.authorization);
-  return credential ? parseApiKeySecret(credential)?.prefix : undefined;
+  return credential ? parseApiKeySecret(credential) : null;
 }
 
 /** A request body that is not JSON (express.json's failure, or the response cache's). */

@@ -237,7 +237,7 @@ export async function startPortal(options: PortalOptions): Promise<Portal> {
       if (orm && phase === 'ready') return next();
       res.status(503).json({ errors: [{ message: `The portal is ${phase}; try again shortly.` }] });
     },
-    // A spent API key's refusal, an in-flight slot, who is asking, then whether they may ask
+    // A known API key's rate, an in-flight slot, who is asking, then whether they may ask
     // again this second, before the body is read (GraphqlGate); a request the response
     // cache handed on passed some of it.
     async (req, res, next) => {
@@ -249,7 +249,7 @@ export async function startPortal(options: PortalOptions): Promise<Portal> {
         viewer = entered;
       }
       res.locals.viewer = viewer;
-      if (!passed?.charged && !(await gate.charge(res, viewer, req.ip))) return;
+      if (!passed?.charged && !(await gate.charge(req, res, viewer, req.ip))) return;
       next();
     },
     // A body the response cache read already is parsed already (express.json skips it).

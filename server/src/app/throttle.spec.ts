@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { ANONYMOUS_PER_SECOND, clientKey, isRefusal, Throttle, type Refusal } from './throttle.js';
 import type { Viewer } from '../modules/auth/viewer.js';
-import { parseApiKeySecret } from '../modules/api-key/api-key-secret.js';
+import { newApiKeySecret, parseApiKeySecret } from '../modules/api-key/api-key-secret.js';
 import { bearerCredential } from '../modules/auth/auth.service.js';
 
 const viewer = (ids: Partial<Viewer>) => ({ userId: null, apiKeyId: null, ...ids }) as Viewer;
@@ -86,35 +86,49 @@ describe('clientKey', () => {
   });
 });
 
-describe('Throttle.refusalBeforeLookup (a spent API key, refused before its database lookup)', () => {
-  const PREFIX = '0123456789abcdef';
+describe('Throttle.chargeKnownApiKey (a known API key, charged before its database lookup)', () => {
+  const key = parseApiKeySecret(newApiKeySecret().secret)!;
+  const asK1 = clientKey(viewer({ apiKeyId: 'k1', organizationId: 'o' }), undefined);
 
-  it('refuses a remembered key once its rate is spent this second, and nothing else', async () => {
+  it('charges a remembered key from its secret, refuses it once its rate is spent, and nothing else', async () => {
     const throttle = new Throttle({ maxInFlight: 0, ratePerSecond: 2 });
-    const key = clientKey(viewer({ apiKeyId: 'k1', organizationId: 'o' }), undefined);
-    // Not remembered yet: never refused here, however spent.
-    for (let i = 0; i < 3; i++) await throttle.charge(key);
-    expect(await throttle.refusalBeforeLookup(PREFIX)).toBeUndefined();
+    // Not remembered yet: neither charged nor refused here.
+    expect(await throttle.chargeKnownApiKey(key)).toBeUndefined();
+    expect(await throttle.charge(asK1)).toBeUndefined(); // its lookup's charge: 1 of 2
 
-    throttle.rememberApiKey(PREFIX, 'k1');
-    const early = await throttle.refusalBeforeLookup(PREFIX);
-    expect(early?.status).toBe(429);
-    expect(early?.error.extensions.code).toBe('RATE_LIMITED');
-    // Another key, a token (no API key prefix), no credentials: not refused.
-    expect(await throttle.refusalBeforeLookup('fedcba9876543210')).toBeUndefined();
+    throttle.rememberApiKey(key, 'k1');
+    expect(await throttle.chargeKnownApiKey(key)).toEqual(asK1); // 2 of 2
+    const early = (await throttle.chargeKnownApiKey(key)) as Refusal;
+    expect(isRefusal(early)).toBe(true);
+    expect(early.status).toBe(429);
+    expect(early.error.extensions.code).toBe('RATE_LIMITED');
+    // Another key, the right prefix with a wrong secret, a token, no credentials: untouched.
+    expect(await throttle.chargeKnownApiKey(parseApiKeySecret(newApiKeySecret().secret))).toBe(
+      undefined,
+    );
+    const guess = parseApiKeySecret(newApiKeySecret().secret)!;
+    expect(await throttle.chargeKnownApiKey({ prefix: key.prefix, body: guess.body })).toBe(
+      undefined,
+    );
     const token = bearerCredential('Bearer eyJhbGciOiJIUzI1NiJ9.e30.x')!;
-    expect(await throttle.refusalBeforeLookup(parseApiKeySecret(token)?.prefix)).toBeUndefined();
-    expect(await throttle.refusalBeforeLookup(undefined)).toBeUndefined();
+    expect(await throttle.chargeKnownApiKey(parseApiKeySecret(token))).toBeUndefined();
+    expect(await throttle.chargeKnownApiKey(null)).toBeUndefined();
   });
 
-  it('does not refuse a remembered key still within its rate', async () => {
-    const throttle = new Throttle({ maxInFlight: 0, ratePerSecond: 2 });
-    throttle.rememberApiKey(PREFIX, 'k1');
-    const key = clientKey(viewer({ apiKeyId: 'k1', organizationId: 'o' }), undefined);
-    expect(await throttle.charge(key)).toBeUndefined();
-    expect(await throttle.refusalBeforeLookup(PREFIX)).toBeUndefined();
-    expect(await throttle.charge(key)).toBeUndefined();
-    // Both points taken: the next request would be refused, so it is refused before the lookup.
-    expect((await throttle.refusalBeforeLookup(PREFIX))?.status).toBe(429);
+  it('forgets a key when its own secret stops authenticating, not when a guess fails', async () => {
+    const throttle = new Throttle({ maxInFlight: 0, ratePerSecond: 5 });
+    throttle.rememberApiKey(key, 'k1');
+    const guess = parseApiKeySecret(newApiKeySecret().secret)!;
+    throttle.forgetApiKey({ prefix: key.prefix, body: guess.body });
+    expect(await throttle.chargeKnownApiKey(key)).toEqual(asK1);
+
+    throttle.forgetApiKey(key); // revoked
+    expect(await throttle.chargeKnownApiKey(key)).toBeUndefined();
+  });
+
+  it('charges nothing when rates are off', async () => {
+    const throttle = new Throttle({ maxInFlight: 0, ratePerSecond: 0 });
+    throttle.rememberApiKey(key, 'k1');
+    expect(await throttle.chargeKnownApiKey(key)).toBeUndefined();
   });
 });

@@ -1,5 +1,6 @@
 import { GraphQLError } from 'graphql';
 import { RateLimiterMemory, RateLimiterRes } from 'rate-limiter-flexible';
+import { hashSecret, secretMatches } from '../modules/api-key/api-key-secret.js';
 import type { Viewer } from '../modules/auth/viewer.js';
 
 /**
@@ -20,8 +21,11 @@ export class Throttle {
   private inFlight = 0;
   private readonly perClient: RateLimiterMemory | undefined;
   private readonly perAnonymousAddress: RateLimiterMemory | undefined;
-  /** API key ids by their public prefix, for keys that authenticated here (bounded). */
-  private readonly apiKeyIds = new Map<string, string>();
+  /**
+   * Keys that authenticated here, by their public prefix, with the hash of their secret
+   * (never the secret itself) to tell the right one from a guess (bounded).
+   */
+  private readonly apiKeys = new Map<string, { apiKeyId: string; secretHash: string }>();
 
   constructor(
     private readonly limits: { maxInFlight: number; ratePerSecond: number },
@@ -94,26 +98,42 @@ export class Throttle {
   }
 
   /**
-   * The refusal for a request with an API key already over its rate this second, decided
-   * from the key's public prefix alone, before the key is looked up in the database: a key
-   * flooding the portal then costs no query per 429. Only prefixes of keys that
-   * authenticated on this instance are known (`rememberApiKey`), and this never admits
-   * anything: a request it does not refuse is authenticated and charged as usual.
+   * Charges a request with an API key that authenticated on this instance before, from its
+   * secret alone, before the key is looked up in the database and before the request takes
+   * an in-flight slot: the refusal (429) once the key is over its rate this second, or the
+   * client charged (the request is not charged again after its lookup). A key flooding the
+   * portal then costs no query and no slot per 429, even in the first moments of a second,
+   * when nothing of it has been charged yet. Undefined for anything else (an unknown key,
+   * a wrong secret for a known prefix, a token, no credentials): it is authenticated and
+   * charged as usual. Only the whole secret charges a key, so nobody who knows just the
+   * public prefix can spend another's rate.
    */
-  async refusalBeforeLookup(apiKeyPrefix: string | undefined): Promise<Refusal | undefined> {
-    const apiKeyId = apiKeyPrefix === undefined ? undefined : this.apiKeyIds.get(apiKeyPrefix);
-    if (!apiKeyId || !this.perClient) return undefined;
-    const client = apiKeyClient(apiKeyId);
-    const state = await this.perClient.get(client.key);
-    if (!state || state.consumedPoints < this.perClient.points) return undefined;
-    return this.rateLimited(state, this.perClient.points, client.label);
+  async chargeKnownApiKey(
+    apiKey: { prefix: string; body: string } | null,
+  ): Promise<ClientKey | Refusal | undefined> {
+    const known = apiKey ? this.apiKeys.get(apiKey.prefix) : undefined;
+    if (!apiKey || !known || !this.perClient || !secretMatches(apiKey.body, known.secretHash))
+      return undefined;
+    const client = apiKeyClient(known.apiKeyId);
+    return (await this.charge(client)) ?? client;
   }
 
-  /** Notes which key a prefix belongs to, once a request with it authenticated. */
-  rememberApiKey(apiKeyPrefix: string, apiKeyId: string): void {
-    if (this.apiKeyIds.get(apiKeyPrefix) === apiKeyId) return;
-    if (this.apiKeyIds.size >= KNOWN_API_KEYS) this.apiKeyIds.clear();
-    this.apiKeyIds.set(apiKeyPrefix, apiKeyId);
+  /** Notes which key a secret belongs to, once a request with it authenticated. */
+  rememberApiKey(apiKey: { prefix: string; body: string }, apiKeyId: string): void {
+    const known = this.apiKeys.get(apiKey.prefix);
+    if (known?.apiKeyId === apiKeyId && secretMatches(apiKey.body, known.secretHash)) return;
+    if (this.apiKeys.size >= KNOWN_API_KEYS) this.apiKeys.clear();
+    this.apiKeys.set(apiKey.prefix, { apiKeyId, secretHash: hashSecret(apiKey.body) });
+  }
+
+  /**
+   * Forgets a remembered key whose own secret no longer authenticates (it was revoked), so
+   * that its requests are charged to their address like any other without credentials. A
+   * wrong secret for a known prefix forgets nothing.
+   */
+  forgetApiKey(apiKey: { prefix: string; body: string }): void {
+    const known = this.apiKeys.get(apiKey.prefix);
+    if (known && secretMatches(apiKey.body, known.secretHash)) this.apiKeys.delete(apiKey.prefix);
   }
 
   /** Operations being answered now (for metrics). */
@@ -164,7 +184,7 @@ const KNOWN_API_KEYS = 10_000;
 /** Operations a second an address without credentials may start (at most RATE_LIMIT_RPS). */
 export const ANONYMOUS_PER_SECOND = 5;
 
-/** The rate key of an API key (refusalBeforeLookup knows only its id, not its viewer). */
+/** The rate key of an API key (chargeKnownApiKey knows only its id, not its viewer). */
 function apiKeyClient(apiKeyId: string): ClientKey {
   return { key: `key:${apiKeyId}`, label: 'this API key', anonymous: false };
 }

@@ -138,7 +138,7 @@ export class ResponseCache {
       gate.pass(req, { viewer: null, charged: false });
       return onward();
     }
-    if (!(await gate.charge(res, viewer, undefined))) return;
+    if (!(await gate.charge(req, res, viewer, undefined))) return;
     gate.pass(req, { viewer, charged: true });
 
     const text = await readBody(req, length);
