@@ -83,8 +83,9 @@ export class GraphqlGate {
       );
       return REFUSED;
     }
-    if (apiKey && viewer?.apiKeyId) this.throttle.rememberApiKey(apiKey, viewer.apiKeyId);
-    else if (apiKey) this.throttle.forgetApiKey(apiKey);
+    // A key charged early is remembered already, with this very secret.
+    if (apiKey && viewer?.apiKeyId && !early) this.throttle.rememberApiKey(apiKey, viewer.apiKeyId);
+    else if (apiKey && !viewer?.apiKeyId) this.throttle.forgetApiKey(apiKey);
     return viewer;
   }
 

@@ -120,9 +120,8 @@ export class Throttle {
 
   /** Notes which key a secret belongs to, once a request with it authenticated. */
   rememberApiKey(apiKey: { prefix: string; body: string }, apiKeyId: string): void {
-    const known = this.apiKeys.get(apiKey.prefix);
-    if (known?.apiKeyId === apiKeyId && secretMatches(apiKey.body, known.secretHash)) return;
-    if (this.apiKeys.size >= KNOWN_API_KEYS) this.apiKeys.clear();
+    if (this.apiKeys.size >= KNOWN_API_KEYS && !this.apiKeys.has(apiKey.prefix))
+      this.apiKeys.clear();
     this.apiKeys.set(apiKey.prefix, { apiKeyId, secretHash: hashSecret(apiKey.body) });
   }
 
